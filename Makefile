@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+SHARED_DATA ?= ../shared/data
+
+.PHONY: serve test test-sqlite test-postgres train install install-dev chromium benchmarks
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+test: install-dev chromium test-sqlite test-postgres
+
+test-sqlite: install-dev
+	$(BIN)/python -m pytest
+
+test-postgres: install-dev
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest commentdesk e2e
+
+train: install-dev
+	$(BIN)/python -m classifier.train --data $(SHARED_DATA)
+
+benchmarks: install-dev
+	for b in benchmarks/*.py; do case $$b in */common.py|*/datasets.py) ;; *) $(BIN)/python $$b || exit 1;; esac; done
