@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from commentdesk.articles.models import Article, Site
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ["name", "language", "date_format"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "published_on", "author_name", "comments_open"]
+    list_filter = ["comments_open", "site"]
+    search_fields = ["headline", "body"]
+    prepopulated_fields = {"slug": ["headline"]}

@@ -1,0 +1,75 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from commentdesk.articles.guidelines import DEFAULT_GUIDELINES
+
+
+class SiteManager(models.Manager):
+    def get_current(self) -> "Site":
+        """The site this desk serves; the first one is created by a migration."""
+        return self.order_by("pk").first()
+
+
+class Site(models.Model):
+    """A publication (an edition of a newsroom) with its own guidelines and formats."""
+
+    name = models.CharField(_("name"), max_length=120)
+    language = models.CharField(_("language"), max_length=12, default="en")
+    date_format = models.CharField(
+        _("date format"),
+        max_length=40,
+        default="d-m-Y",
+        help_text=_("Django date format for articles and comments, e.g. d-m-Y shows 22-11-2023."),
+    )
+    guidelines = models.TextField(
+        _("community guidelines"),
+        default=DEFAULT_GUIDELINES,
+        help_text=_("Shown above every comment form. Separate paragraphs with a blank line."),
+    )
+
+    objects = SiteManager()
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self):
+        return self.name
+
+    def guideline_paragraphs(self) -> list[str]:
+        return [p.strip() for p in str(self.guidelines).split("\n\n") if p.strip()]
+
+
+class Article(models.Model):
+    """A story; its comment section is the thread every comment hangs on."""
+
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="articles")
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    headline = models.CharField(_("headline"), max_length=300)
+    published_on = models.DateField(_("publication date"))
+    author_name = models.CharField(_("author"), max_length=120)
+    author_handle = models.CharField(
+        _("author's social handle"), max_length=80, blank=True, help_text=_("e.g. @reporter")
+    )
+    author_url = models.URLField(_("author's profile link"), blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=120, blank=True, help_text=_("e.g. ERBIL, Kurdistan Region")
+    )
+    body = models.TextField(_("story"), help_text=_("Separate paragraphs with a blank line."))
+    comments_open = models.BooleanField(_("open for comments"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("article", args=[self.slug])
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]

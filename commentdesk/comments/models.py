@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commentdesk.articles.models import Article
+from commentdesk.moderation.guidelines import Guideline
+
+
+class CommentEditError(Exception):
+    """Raised when code tries to change what a reader submitted."""
+
+
+class Comment(models.Model):
+    """A reader's comment. What the reader submitted never changes; only its status does.
+
+    The database enforces the same rule with a trigger (see migration 0002), so a raw
+    UPDATE cannot edit a comment either.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    SUBMITTED_FIELDS = ("article_id", "author_name", "author_email", "text", "created_at")
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="comments")
+    author_name = models.CharField(_("name"), max_length=80)
+    author_email = models.EmailField(_("email"))
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    guideline = models.CharField(
+        _("guideline cited"), max_length=20, choices=Guideline.choices, blank=True
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["article", "status", "created_at"])]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self):
+        return f"{self.author_name}: {self.text[:60]}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._submitted = instance._submitted_values()
+        return instance
+
+    def _submitted_values(self):
+        # __dict__ rather than getattr, so deferred fields are not loaded one query at a time.
+        return tuple(self.__dict__.get(name) for name in self.SUBMITTED_FIELDS)
+
+    def save(self, *args, **kwargs):
+        submitted = getattr(self, "_submitted", None)
+        if submitted is not None and submitted != self._submitted_values():
+            raise CommentEditError("A submitted comment cannot be edited; approve or reject it.")
+        super().save(*args, **kwargs)
+        self._submitted = self._submitted_values()
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

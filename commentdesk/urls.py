@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "commentdesk moderation"
+admin.site.site_title = "commentdesk"
+admin.site.index_title = "Moderation and editing"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("commentdesk.comments.urls")),
+    path("", include("commentdesk.articles.urls")),
+]
