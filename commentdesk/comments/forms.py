@@ -5,9 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from commentdesk.lib.text import clean_single_line, clean_submitted_text
 
 
+class SubmittedTextField(forms.CharField):
+    """Cleans invisible and control characters before any validation sees the text."""
+
+    def __init__(self, *, clean=clean_submitted_text, **kwargs):
+        self.clean_text = clean
+        super().__init__(strip=False, **kwargs)
+
+    def to_python(self, value):
+        return self.clean_text(super().to_python(value))
+
+
 class CommentForm(forms.Form):
-    author_name = forms.CharField(
+    author_name = SubmittedTextField(
         label=_("Name"),
+        clean=clean_single_line,
         max_length=80,
         error_messages={
             "required": _("Please enter your name."),
@@ -25,7 +37,7 @@ class CommentForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    text = forms.CharField(
+    text = SubmittedTextField(
         label=_("Comment"),
         error_messages={"required": _("Please write your comment.")},
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
@@ -39,16 +51,8 @@ class CommentForm(forms.Form):
             "limit": self.max_text_length
         }
 
-    def clean_author_name(self):
-        name = clean_single_line(self.cleaned_data["author_name"])
-        if not name:
-            raise forms.ValidationError(_("Please enter your name."))
-        return name
-
     def clean_text(self):
-        text = clean_submitted_text(self.cleaned_data["text"])
-        if not text:
-            raise forms.ValidationError(_("Please write your comment."))
+        text = self.cleaned_data["text"]
         if len(text) > self.max_text_length:
             raise forms.ValidationError(
                 _("Your comment is %(length)d characters long; the limit is %(limit)d.")

@@ -1,0 +1,50 @@
+"""A shared test base: one site, one open article, and named actors.
+
+alice is the editor, bob the moderator, carol a reader (readers have no account).
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client, TestCase
+
+from commentdesk.articles.models import Article, Site
+from commentdesk.comments.actions import do_submit_comment
+from commentdesk.moderation.roles import EDITORS, MODERATORS, ensure_roles
+
+PASSWORD = "correct horse battery staple"
+
+
+class BaseTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        ensure_roles()
+        User = get_user_model()
+        cls.alice = User.objects.create_user("alice", password=PASSWORD, is_staff=True)
+        cls.alice.groups.add(Group.objects.get(name=EDITORS))
+        cls.bob = User.objects.create_user("bob", password=PASSWORD, is_staff=True)
+        cls.bob.groups.add(Group.objects.get(name=MODERATORS))
+        cls.site = Site.objects.get_current()
+        cls.article = Article.objects.create(
+            site=cls.site,
+            slug="strikes-near-the-airbase",
+            headline="Strikes near the airbase",
+            published_on=datetime.date(2023, 11, 22),
+            author_name="Dilan Aziz",
+            author_handle="@DilanAzizNews",
+            author_url="https://example.org/@DilanAzizNews",
+            dateline="ERBIL, Kurdistan Region",
+            body="First paragraph of the story.\n\nSecond paragraph of the story.",
+        )
+
+    def setUp(self):
+        self.csrf_client = Client(enforce_csrf_checks=True)
+
+    def submit(self, text="A thoughtful comment.", name="Carol", email="carol@example.org"):
+        return do_submit_comment(self.article, author_name=name, author_email=email, text=text)
+
+    def post_comment(self, client=None, **fields):
+        data = {"author_name": "Carol", "author_email": "carol@example.org", "text": "Hello."}
+        data.update(fields)
+        return (client or self.client).post(f"/articles/{self.article.slug}/comments/", data)
