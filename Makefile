@@ -26,7 +26,7 @@ install-dev: $(VENV)/.dev
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=True $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
