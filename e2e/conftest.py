@@ -1,0 +1,112 @@
+import datetime
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import sync_playwright
+
+from commentdesk.articles.models import Article, Site
+from commentdesk.moderation.roles import MODERATORS, ensure_roles
+from e2e.browser import launch_chromium, new_context
+from e2e.desk import log_in_to_admin
+
+# Playwright's sync API runs an asyncio event loop in the test thread, and Django refuses
+# ORM calls from a thread with a running loop unless told it is safe (it is: one thread).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+MODERATOR_PASSWORD = "a moderator's long e2e passphrase"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    # Production's manifest storage needs `collectstatic`; the live server serves from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The default hasher is slow on purpose; every moderator login would pay for it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Opens a page for a new visitor: each call is a separate browser context."""
+    contexts = []
+
+    def open_page():
+        context = new_context(browser, live_server.url)
+        # Everything here answers in well under a second; a missing element should fail fast.
+        context.set_default_timeout(5_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def site(transactional_db):
+    # The flush between transactional tests deletes the site that a migration created.
+    site, _ = Site.objects.get_or_create(name="commentdesk")
+    return site
+
+
+def create_article(site, slug, headline):
+    return Article.objects.create(
+        site=site,
+        slug=slug,
+        headline=headline,
+        published_on=datetime.date(2023, 11, 22),
+        author_name="Dilan Aziz",
+        author_handle="@DilanAzizNews",
+        author_url="https://example.org/@DilanAzizNews",
+        dateline="ERBIL, Kurdistan Region",
+        body="Two depots were struck before dawn.\n\nNobody was killed, officials said.",
+    )
+
+
+@pytest.fixture
+def article(site):
+    return create_article(site, "drone-strikes-near-makhmour", "Drone strikes near Makhmour")
+
+
+@pytest.fixture
+def other_article(site):
+    return create_article(site, "bazaar-reopens", "Erbil reopens its old bazaar")
+
+
+@pytest.fixture
+def moderator(transactional_db):
+    # The flush also takes the role groups; ensure_roles recreates them if they are gone.
+    ensure_roles()
+    user = get_user_model().objects.create_user(
+        "moderator", password=MODERATOR_PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user
+
+
+@pytest.fixture
+def moderator_password():
+    return MODERATOR_PASSWORD
+
+
+@pytest.fixture
+def moderator_page(open_page, moderator, moderator_password):
+    page = open_page()
+    log_in_to_admin(page, moderator.get_username(), moderator_password)
+    return page
