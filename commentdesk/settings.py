@@ -127,6 +127,31 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # The longest comment a reader may post, in characters.
 COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", "5000")
 
+# Moderation runs as Celery tasks. Without a broker they run in-process, right after the
+# comment is committed, so the embedded set-up needs no other server.
+CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_DEFAULT_QUEUE = os.getenv("CELERY_QUEUE", "commentdesk")
+# A task is acknowledged only once it finished, and one worker holds one task at a time, so a
+# worker that dies hands its task back to the broker instead of losing it.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands an unacknowledged task to another worker after this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", "300")}
+# Posting must not hang on a broker that is down: the outbox sweep sends the task later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# Comments whose moderation has not completed after this many seconds are sent again.
+MODERATION_SWEEP_AFTER = envint("MODERATION_SWEEP_AFTER", "120")
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stale-moderation": {
+        "task": "commentdesk.moderation.tasks.sweep_moderation",
+        "schedule": float(envint("MODERATION_SWEEP_INTERVAL", "60")),
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

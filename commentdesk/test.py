@@ -16,6 +16,21 @@ from commentdesk.moderation.roles import EDITORS, MODERATORS, ensure_roles
 PASSWORD = "correct horse battery staple"
 
 
+def make_article(slug="strikes-near-the-airbase", **fields):
+    return Article.objects.create(
+        site=Site.objects.get_current(),
+        slug=slug,
+        headline="Strikes near the airbase",
+        published_on=datetime.date(2023, 11, 22),
+        author_name="Dilan Aziz",
+        author_handle="@DilanAzizNews",
+        author_url="https://example.org/@DilanAzizNews",
+        dateline="ERBIL, Kurdistan Region",
+        body="First paragraph of the story.\n\nSecond paragraph of the story.",
+        **fields,
+    )
+
+
 class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -26,17 +41,7 @@ class BaseTestCase(TestCase):
         cls.bob = User.objects.create_user("bob", password=PASSWORD, is_staff=True)
         cls.bob.groups.add(Group.objects.get(name=MODERATORS))
         cls.site = Site.objects.get_current()
-        cls.article = Article.objects.create(
-            site=cls.site,
-            slug="strikes-near-the-airbase",
-            headline="Strikes near the airbase",
-            published_on=datetime.date(2023, 11, 22),
-            author_name="Dilan Aziz",
-            author_handle="@DilanAzizNews",
-            author_url="https://example.org/@DilanAzizNews",
-            dateline="ERBIL, Kurdistan Region",
-            body="First paragraph of the story.\n\nSecond paragraph of the story.",
-        )
+        cls.article = make_article()
 
     def setUp(self):
         self.csrf_client = Client(enforce_csrf_checks=True)

@@ -1,11 +1,19 @@
 """Every change to a comment's status goes through these functions, and nothing else."""
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.comments.models import Comment
 from commentdesk.moderation.guidelines import Guideline
-from commentdesk.moderation.models import Decision
+from commentdesk.moderation.models import Decision, ModerationJob
+
+logger = logging.getLogger(__name__)
 
 
 class DecisionError(ValueError):
@@ -47,3 +55,77 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
         )
     comment.refresh_from_db()
     return decision
+
+
+def do_schedule_moderation(comment: Comment) -> ModerationJob:
+    """Write the outbox row with the comment; the task is sent once both are committed."""
+    job = ModerationJob.objects.create(comment=comment)
+    transaction.on_commit(lambda: send_moderation_tasks([comment.pk]))
+    return job
+
+
+def send_moderation_tasks(comment_ids) -> int:
+    """Send one task per comment; a broker that is down leaves them to the sweep."""
+    from commentdesk.moderation.tasks import moderate_comment
+
+    sent = 0
+    for comment_id in comment_ids:
+        ModerationJob.objects.filter(comment_id=comment_id).update(
+            enqueued_at=timezone.now(), attempts=F("attempts") + 1
+        )
+        try:
+            moderate_comment.delay(comment_id)
+        except (BrokerError, OSError):
+            logger.warning("Broker unavailable; comment %s waits for the sweep.", comment_id)
+            break
+        sent += 1
+    return sent
+
+
+def do_moderate_comment(comment_id: int):
+    """Run the pipeline on a pending comment and apply its verdict once."""
+    from commentdesk.moderation.pipeline import run_pipeline
+
+    comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
+    if comment is None or _job_done(comment_id):
+        return None
+    if not comment.is_pending:
+        ModerationJob.objects.filter(comment_id=comment_id).update(completed_at=timezone.now())
+        return None
+    return do_apply_machine_verdict(comment, run_pipeline(comment))
+
+
+def do_apply_machine_verdict(comment: Comment, outcome):
+    """Record the verdict and, when it is approve or reject, decide the comment: all in one
+    transaction, under a lock, so a redelivered task can never decide the comment twice."""
+    verdict = outcome.verdict
+    with transaction.atomic():
+        job = ModerationJob.objects.select_for_update().get(comment_id=comment.pk)
+        if job.completed_at is not None:
+            return None
+        job.verdict, job.guideline = verdict.outcome, verdict.guideline
+        job.scores, job.explanation = outcome.scores, outcome.explanation
+        job.reasons, job.evidence = outcome.reasons, outcome.evidence
+        job.model_version, job.completed_at = outcome.model_version, timezone.now()
+        job.save()
+        machine = f"classifier {outcome.model_version}"
+        if verdict.outcome == "approve":
+            do_approve_comment(comment, machine=machine, scores=outcome.scores)
+        elif verdict.outcome == "reject":
+            do_reject_comment(comment, verdict.guideline, machine=machine, scores=outcome.scores)
+    return job
+
+
+def do_sweep_stale_moderation(older_than: int | None = None) -> int:
+    """Send again the moderation of comments whose job has not completed in time."""
+    age = settings.MODERATION_SWEEP_AFTER if older_than is None else older_than
+    cutoff = timezone.now() - timedelta(seconds=age)
+    stale = ModerationJob.objects.filter(completed_at__isnull=True).filter(
+        Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=cutoff)
+    )
+    comment_ids = list(stale.order_by("created_at").values_list("comment_id", flat=True))
+    return send_moderation_tasks(comment_ids)
+
+
+def _job_done(comment_id):
+    return ModerationJob.objects.filter(comment_id=comment_id, completed_at__isnull=False).exists()
