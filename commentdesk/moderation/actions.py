@@ -11,13 +11,16 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.comments.models import Comment
 from commentdesk.moderation.guidelines import Guideline
-from commentdesk.moderation.models import Decision, ModerationJob
+from commentdesk.moderation.models import Decision, LabelledExample, ModerationJob
 
 logger = logging.getLogger(__name__)
 
 
 class DecisionError(ValueError):
     pass
+
+
+UNDO_WINDOW = timedelta(seconds=30)
 
 
 def do_approve_comment(comment: Comment, *, moderator=None, machine: str = "", scores=None):
@@ -53,8 +56,52 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
             machine=machine,
             scores=scores or {},
         )
+        if moderator:
+            _label_if_machine_disagreed(locked, decision)
     comment.refresh_from_db()
     return decision
+
+
+def do_undo_decision(decision: Decision, *, moderator) -> Comment:
+    """Take back a moderator's own latest decision within the undo window.
+
+    The decision stays in the audit log, marked undone; the comment returns to the state the
+    decision before it left (pending when there was none).
+    """
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=decision.comment_id)
+        latest = comment.decisions.filter(undone_at__isnull=True).last()
+        if latest != decision or decision.moderator != moderator:
+            raise DecisionError("Only your own latest decision on a comment can be undone.")
+        if timezone.now() - decision.created_at > UNDO_WINDOW:
+            raise DecisionError("The undo window has passed; decide the comment again instead.")
+        decision.undone_at = timezone.now()
+        decision.save(update_fields=["undone_at"])
+        LabelledExample.objects.filter(comment=comment, created_at__gte=decision.created_at).delete()
+        previous = comment.decisions.filter(undone_at__isnull=True).last()
+        comment.status = previous.outcome if previous else Comment.Status.PENDING
+        comment.guideline = previous.guideline if previous else ""
+        comment.decided_at = previous.created_at if previous else None
+        comment.decided_by = previous.moderator if previous else None
+        comment.save(update_fields=["status", "guideline", "decided_at", "decided_by"])
+    return comment
+
+
+def _label_if_machine_disagreed(comment, decision):
+    """A human verdict on a comment the machine held or decided otherwise is a labelled example."""
+    job = ModerationJob.objects.filter(comment=comment, completed_at__isnull=False).first()
+    if job is None or not job.verdict:
+        return
+    human = "approve" if decision.outcome == Decision.Outcome.APPROVED else "reject"
+    if job.verdict == human and (human == "approve" or job.guideline == decision.guideline):
+        return
+    LabelledExample.objects.create(
+        comment=comment,
+        label=decision.guideline or "ok",
+        machine_verdict=job.verdict,
+        machine_guideline=job.guideline,
+        moderator=decision.moderator,
+    )
 
 
 def do_schedule_moderation(comment: Comment) -> ModerationJob:
@@ -106,7 +153,8 @@ def do_apply_machine_verdict(comment: Comment, outcome):
         job.verdict, job.guideline = verdict.outcome, verdict.guideline
         job.scores, job.explanation = outcome.scores, outcome.explanation
         job.reasons, job.evidence = outcome.reasons, outcome.evidence
-        job.model_version, job.completed_at = outcome.model_version, timezone.now()
+        job.lang, job.model_version = outcome.lang, outcome.model_version
+        job.completed_at = timezone.now()
         job.save()
         machine = f"classifier {outcome.model_version}"
         if verdict.outcome == "approve":

@@ -31,6 +31,7 @@ class Decision(models.Model):
     )
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     created_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -142,6 +143,7 @@ class ModerationJob(models.Model):
     explanation = models.TextField(blank=True)
     evidence = models.JSONField(default=list, blank=True)
     reasons = models.JSONField(default=list, blank=True)
+    lang = models.CharField(_("language"), max_length=8, blank=True, db_index=True)
     model_version = models.CharField(max_length=80, blank=True)
 
     class Meta:
@@ -150,3 +152,26 @@ class ModerationJob(models.Model):
 
     def __str__(self):
         return f"moderation of comment {self.comment_id}"
+
+
+class LabelledExample(models.Model):
+    """A moderator overturned the machine: the comment, labelled, for later retraining."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="labelled_examples")
+    label = models.CharField(
+        _("label"), max_length=20, help_text=_("A guideline, or ok for an acceptable comment.")
+    )
+    machine_verdict = models.CharField(_("machine verdict"), max_length=10)
+    machine_guideline = models.CharField(_("machine guideline"), max_length=20, blank=True)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("labelled example")
+        verbose_name_plural = _("labelled examples")
+
+    def __str__(self):
+        return f"{self.label}: comment {self.comment_id}"

@@ -18,6 +18,7 @@ class Outcome:
     evidence: list
     scores: dict
     explanation: str
+    lang: str
     model_version: str
 
 
@@ -36,6 +37,7 @@ def run_pipeline(comment) -> Outcome:
         evidence=context.evidence,
         scores=machine["scores"],
         explanation=context.reasons[-1] if context.reasons else machine["explanation"],
+        lang=machine["lang"],
         model_version=machine["model_version"],
     )
 

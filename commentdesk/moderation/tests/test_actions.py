@@ -1,6 +1,15 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
 from commentdesk.comments.models import Comment
-from commentdesk.moderation.actions import DecisionError, do_approve_comment, do_reject_comment
-from commentdesk.moderation.models import Decision
+from commentdesk.moderation.actions import (
+    DecisionError,
+    do_approve_comment,
+    do_reject_comment,
+    do_undo_decision,
+)
+from commentdesk.moderation.models import Decision, LabelledExample, ModerationJob
 from commentdesk.test import BaseTestCase
 
 
@@ -64,3 +73,67 @@ class ModerationActionsTestCase(BaseTestCase):
         comment = self.submit("Exact words, kept.")
         do_reject_comment(comment, "vulgarity", moderator=self.bob)
         self.assertEqual(Comment.objects.get(pk=comment.pk).text, "Exact words, kept.")
+
+
+class UndoTestCase(BaseTestCase):
+    def test_a_moderator_undoes_their_latest_decision(self):
+        comment = self.submit()
+        decision = do_reject_comment(comment, "profanity", moderator=self.bob)
+        do_undo_decision(decision, moderator=self.bob)
+        comment.refresh_from_db()
+        self.assertEqual((comment.status, comment.guideline), (Comment.Status.PENDING, ""))
+        decision.refresh_from_db()
+        self.assertIsNotNone(decision.undone_at)
+
+    def test_undo_restores_the_previous_decision(self):
+        comment = self.submit()
+        do_approve_comment(comment, machine="linear-1")
+        decision = do_reject_comment(comment, "threat", moderator=self.bob)
+        do_undo_decision(decision, moderator=self.bob)
+        comment.refresh_from_db()
+        self.assertEqual(comment.status, Comment.Status.APPROVED)
+
+    def test_only_the_same_moderator_can_undo(self):
+        decision = do_approve_comment(self.submit(), moderator=self.bob)
+        with self.assertRaises(DecisionError):
+            do_undo_decision(decision, moderator=self.alice)
+
+    def test_undo_is_refused_after_the_window(self):
+        decision = do_approve_comment(self.submit(), moderator=self.bob)
+        Decision.objects.filter(pk=decision.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+        decision.refresh_from_db()
+        with self.assertRaises(DecisionError):
+            do_undo_decision(decision, moderator=self.bob)
+
+
+class LabelledExampleTestCase(BaseTestCase):
+    def machine_verdict(self, comment, verdict, guideline=""):
+        ModerationJob.objects.filter(comment=comment).update(
+            verdict=verdict, guideline=guideline, completed_at=timezone.now()
+        )
+
+    def test_overturning_a_machine_approval_records_an_example(self):
+        comment = self.submit("Subtle insult.")
+        self.machine_verdict(comment, "approve")
+        do_reject_comment(comment, "personal_attack", moderator=self.bob)
+        example = LabelledExample.objects.get()
+        self.assertEqual((example.label, example.machine_verdict), ("personal_attack", "approve"))
+
+    def test_overturning_a_machine_rejection_labels_it_ok(self):
+        comment = self.submit("The strikes killed several fighters.")
+        self.machine_verdict(comment, "reject", "threat")
+        do_approve_comment(comment, moderator=self.bob)
+        self.assertEqual(LabelledExample.objects.get().label, "ok")
+
+    def test_agreeing_with_the_machine_records_nothing(self):
+        comment = self.submit("Rude words.")
+        self.machine_verdict(comment, "reject", "profanity")
+        do_reject_comment(comment, "profanity", moderator=self.bob)
+        self.assertFalse(LabelledExample.objects.exists())
+
+    def test_undo_removes_the_example(self):
+        comment = self.submit("Subtle insult.")
+        self.machine_verdict(comment, "approve")
+        decision = do_reject_comment(comment, "personal_attack", moderator=self.bob)
+        do_undo_decision(decision, moderator=self.bob)
+        self.assertFalse(LabelledExample.objects.exists())
