@@ -34,16 +34,18 @@ ARTICLE_PAGE = "article-page.png"
 MODERATION_QUEUE_PAGE = "moderation-queue.png"
 QUEUE_VIEWPORT = {"width": 1600, "height": 900}
 
+# Both mention a web address: the default moderation policy holds links for a moderator, so
+# the machine leaves them pending, as the screenshots need, whatever the classifier thinks.
 READER_COMMENT = {
     "name": "Shilan",
     "email": "shilan@example.org",
-    "text": "Will the council publish what the investigation finds?",
+    "text": "Will the council publish what the investigation finds, as it did on erbil.example.org?",
 }
 # Posted from a second browser, so it waits in the queue without showing on the reader's page.
 OTHER_READER_COMMENT = {
     "name": "Aram",
     "email": "aram@example.org",
-    "text": "My cousin lives near the depots; the blasts woke the whole village.",
+    "text": "My cousin lives near the depots; his photos are on aram.example.org/makhmour.",
 }
 
 
