@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "commentdesk.articles",
     "commentdesk.comments",
     "commentdesk.moderation",
+    "commentdesk.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +100,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "dashboard:login"
 
 LANGUAGE_CODE = os.getenv("LANGUAGE_CODE", "en")
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")

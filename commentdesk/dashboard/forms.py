@@ -1,0 +1,96 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from commentdesk.articles.models import Article
+from commentdesk.moderation.guidelines import Guideline
+from commentdesk.moderation.models import ModerationJob
+
+ANY = [("", _("Any"))]
+
+
+class QueueFilterForm(forms.Form):
+    article = forms.ModelChoiceField(Article.objects.all(), required=False, empty_label=_("Any"))
+    lang = forms.ChoiceField(label=_("Language"), required=False)
+    guideline = forms.ChoiceField(choices=ANY + Guideline.choices, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        languages = ModerationJob.objects.exclude(lang="").values_list("lang", flat=True)
+        self.fields["lang"].choices = ANY + [(lang, lang) for lang in sorted(set(languages))]
+
+    def apply(self, comments):
+        if not self.is_valid():
+            return comments
+        data = self.cleaned_data
+        if data["article"]:
+            comments = comments.filter(article=data["article"])
+        if data["lang"]:
+            comments = comments.filter(moderation_job__lang=data["lang"])
+        if data["guideline"]:
+            comments = comments.filter(moderation_job__guideline=data["guideline"])
+        return comments
+
+
+class RejectForm(forms.Form):
+    guideline = forms.ChoiceField(choices=Guideline.choices)
+
+
+class BulkDecisionForm(forms.Form):
+    APPROVE, REJECT = "approve", "reject"
+
+    action = forms.ChoiceField(choices=[(APPROVE, _("Approve")), (REJECT, _("Reject"))])
+    comment = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Comments"))
+    guideline = forms.ChoiceField(choices=ANY + Guideline.choices, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = self.data.getlist("comment") if hasattr(self.data, "getlist") else []
+        # Which ids are still pending is checked under a lock when deciding; any number is fine here.
+        self.fields["comment"].choices = [(value, value) for value in ids if value.isdigit()]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == self.REJECT and not data.get("guideline"):
+            self.add_error("guideline", _("A rejection must cite a guideline."))
+        return data
+
+
+class OverturnForm(forms.Form):
+    outcome = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    guideline = forms.ChoiceField(choices=ANY + Guideline.choices, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == "reject" and not data.get("guideline"):
+            self.add_error("guideline", _("A rejection must cite a guideline."))
+        return data
+
+
+class AuditFilterForm(forms.Form):
+    MACHINE, HUMAN = "machine", "human"
+
+    comment = forms.IntegerField(label=_("Comment id"), required=False, min_value=1)
+    moderator = forms.ModelChoiceField(
+        get_user_model().objects.all(), required=False, empty_label=_("Anyone"),
+        to_field_name="username",
+    )
+    decider = forms.ChoiceField(
+        label=_("Decided by"),
+        required=False,
+        choices=[("", _("Machine or moderator")), (MACHINE, _("Machine")), (HUMAN, _("Moderator"))],
+    )
+
+    def apply(self, decisions):
+        if not self.is_valid():
+            return decisions
+        data = self.cleaned_data
+        if data["comment"]:
+            decisions = decisions.filter(comment_id=data["comment"])
+        if data["moderator"]:
+            decisions = decisions.filter(moderator=data["moderator"])
+        if data["decider"] == self.MACHINE:
+            decisions = decisions.exclude(machine="")
+        elif data["decider"] == self.HUMAN:
+            decisions = decisions.filter(machine="")
+        return decisions
