@@ -1,0 +1,33 @@
+"""The evaluation sets: the validation part of the shared data (never trained
+or calibrated on) and the project's news comment set (never trained on)."""
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from classifier import Article  # noqa: E402
+from classifier.corpus import data_dir, read_jsonl, shared_examples, split_shared  # noqa: E402
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "classifier" / "data"
+
+
+def validation_examples(data=None):
+    return split_shared(shared_examples(data))[2]
+
+
+def news_comments():
+    """The labelled news comments, each with the Article it was written under."""
+    with open(DATA_DIR / "news_eval_articles.json", encoding="utf-8") as file:
+        articles = {key: Article(a["headline"], a["body"]) for key, a in json.load(file).items()}
+    rows = read_jsonl(DATA_DIR / "news_eval.jsonl")
+    return [{**row, "article": articles[row["article"]]} for row in rows]
+
+
+def speed_comments(count=2000, data=None):
+    """Real comment texts for timing, taken in turn from every shared dataset."""
+    files = sorted(data_dir(data).glob("*.jsonl"))
+    per_file = count // len(files) + 1
+    columns = [[row["text"] for row in read_jsonl(file)[:per_file]] for file in files]
+    return [text for row in zip(*columns) for text in row][:count]

@@ -1,0 +1,145 @@
+"""classify() and classify_many(): scores, decision, guideline and evidence."""
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import joblib
+import numpy as np
+
+from classifier.decide import GUIDELINES, KINDS_OF_ABUSE, decide, doubtful_thresholds, explain, merge_thresholds
+from classifier.langid import KURDISH, detect
+from classifier.normalize import normalize
+
+DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "commentdesk-classifier.joblib"
+LANGUAGE_NAMES = {"ckb": "Sorani Kurdish", "kmr": "Kurmanji Kurdish"}
+UNSURE_LANGUAGE = 0.34
+EVIDENCE_WORDS = 3
+_loaded = {}
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article a comment hangs on; relevance to it decides off_topic."""
+
+    headline: str
+    body: str = ""
+
+    @classmethod
+    def from_text(cls, text):
+        """An article from plain text whose first line is the headline."""
+        headline, _, body = text.strip().partition("\n")
+        return cls(headline.strip(), body.strip())
+
+    @property
+    def text(self):
+        # The headline says what the story is about, so it counts twice.
+        return f"{self.headline}\n{self.headline}\n{self.body}"
+
+
+@dataclass(frozen=True)
+class Result:
+    decision: str
+    guideline: str | None
+    scores: dict
+    explanation: str
+    evidence: list = field(default_factory=list)
+    lang: str = "en"
+    model_version: str = ""
+
+    def to_dict(self):
+        return {**asdict(self), "evidence": [list(span) for span in self.evidence]}
+
+
+def artifact_path():
+    return Path(os.environ.get("COMMENTDESK_CLASSIFIER_MODEL") or DEFAULT_ARTIFACT)
+
+
+def load_model(path=None):
+    """The trained bundle, loaded once per process and path."""
+    path = Path(path or artifact_path())
+    if path not in _loaded:
+        _loaded[path] = joblib.load(path)
+    return _loaded[path]
+
+
+def classify(text, *, lang=None, article=None, thresholds=None):
+    """Decide one comment: approve, reject or review, with the reason."""
+    return classify_many([{"text": text, "lang": lang}], article=article, thresholds=thresholds)[0]
+
+
+def classify_many(texts_or_items, *, article=None, thresholds=None):
+    """Decide many comments at once; items are strings or {"text", "lang"} mappings."""
+    bundle = load_model()
+    limits = merge_thresholds(bundle["thresholds"], thresholds)
+    items = [{"text": item} if isinstance(item, str) else item for item in texts_or_items]
+    texts = [item["text"] for item in items]
+    normalised = [normalize(text) for text in texts]
+    languages = [(item["lang"], 1.0) if item.get("lang") else detect(item["text"]) for item in items]
+    head_scores = bundle["guidelines"].predict_proba([n.text for n in normalised]) if items else []
+    off_topic = _off_topic_scores(bundle, normalised, [lang for lang, _ in languages], article)
+    return [
+        _result(bundle, text, norm, lang, confidence, heads, off, limits)
+        for text, norm, (lang, confidence), heads, off in zip(texts, normalised, languages, head_scores, off_topic)
+    ]
+
+
+def _off_topic_scores(bundle, normalised, languages, article):
+    scores = np.zeros(len(normalised))
+    if article is None:
+        return scores
+    article_lang, _ = detect(article.text)
+    same = [i for i, lang in enumerate(languages) if lang == article_lang]
+    if same:
+        article_text = normalize(article.text).text
+        scores[same] = bundle["relevance"].predict_proba([(normalised[i].text, article_text) for i in same])
+    return scores
+
+
+def guideline_scores(heads, off_topic, head_names):
+    """Per-guideline scores from the model heads.
+
+    When a comment is surely abusive but the data could not say which kind,
+    the abusive head's probability goes to the most likely kind.
+    """
+    by_head = dict(zip(head_names, map(float, heads)))
+    scores = {g: by_head[g] for g in GUIDELINES if g in by_head}
+    likeliest = max(KINDS_OF_ABUSE, key=scores.get)
+    scores[likeliest] = max(scores[likeliest], by_head["abusive"])
+    scores["off_topic"] = float(off_topic)
+    return {g: round(scores[g], 4) for g in GUIDELINES}
+
+
+def _result(bundle, text, norm, lang, confidence, heads, off_topic, limits):
+    model = bundle["guidelines"]
+    scores = guideline_scores(heads, off_topic, model.heads)
+    doubtful = lang in KURDISH or confidence < UNSURE_LANGUAGE
+    decision, guideline = decide(scores, doubtful_thresholds(limits) if doubtful else limits)
+    evidence = _evidence(model, norm, guideline, heads) if decision != "approve" else []
+    quotes = [f"“{text[start:end]}”" for start, end in evidence]
+    thin = LANGUAGE_NAMES.get(lang) if doubtful else None
+    explanation = explain(decision, guideline, scores, quotes, thin)
+    return Result(decision, guideline, scores, explanation, evidence, lang, bundle["model_version"])
+
+
+def _evidence(model, norm, guideline, heads):
+    """Original-text spans of the words that pushed the deciding head most."""
+    if guideline == "off_topic":
+        return []
+    by_head = dict(zip(model.heads, heads))
+    head = "abusive" if guideline in KINDS_OF_ABUSE and by_head["abusive"] > by_head[guideline] else guideline
+    contributions = model.word_contributions(norm.text, head)
+    ranked = sorted(range(len(contributions)), key=lambda i: -contributions[i])
+    top = [i for i in ranked[:EVIDENCE_WORDS] if contributions[i] > 0.3 * contributions[ranked[0]] > 0]
+    word_spans = norm.word_spans()
+    return _merge([norm.original_span(*word_spans[i]) for i in sorted(top)])
+
+
+def _merge(spans):
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,113 @@
+"""Training data: the shared public datasets plus the project's own examples.
+
+Rows are split by a hash of their normalised text, so a text always lands in
+the same part however the files are ordered or grown. The validation part is
+never trained or calibrated on; the project's own examples never land in it,
+and the news evaluation set is not read here at all.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from classifier.models.guideline import HEADS, UNKNOWN
+from classifier.normalize import normalize
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DATA = PACKAGE_DIR.parent.parent / "shared" / "data"
+EXTRA_EXAMPLES = PACKAGE_DIR / "data" / "train_extra.jsonl"
+TRAIN_ARTICLES = PACKAGE_DIR / "data" / "train_articles.json"
+
+KINDS = ("profanity", "threat", "personal_attack", "vulgarity", "identity_abuse")
+VALIDATION_BUCKETS = range(0, 10)
+CALIBRATION_BUCKETS = range(10, 20)
+EXTRA_CALIBRATION_BUCKETS = range(0, 15)
+# Impermium's "not an insult" rows may still swear or abuse third parties.
+ONLY_INSULT_LABELLED = {"kaggle_insults"}
+
+
+@dataclass
+class Example:
+    text: str
+    normalised: str
+    lang: str
+    guideline: str
+    source: str
+    targets: tuple
+    article: str | None = None
+
+
+def data_dir(path=None):
+    return Path(path or os.environ.get("COMMENTDESK_DATA") or DEFAULT_DATA)
+
+
+def bucket(normalised_text):
+    return int(hashlib.sha1(normalised_text.encode()).hexdigest(), 16) % 100
+
+
+def targets_for(guideline, source):
+    """Per-head 1/0/UNKNOWN targets for a row's guideline, or None to skip it."""
+    if guideline is None:
+        return None
+    if guideline in ("ok", "off_topic"):
+        if source in ONLY_INSULT_LABELLED:
+            return tuple(0 if head in ("personal_attack", "promotion") else UNKNOWN for head in HEADS)
+        return (0,) * len(HEADS)
+    if guideline == "promotion":
+        return tuple(1 if head == "promotion" else 0 for head in HEADS)
+    # The other kinds stay unknown: an insult may also swear.
+    return tuple(1 if head in (guideline, "abusive") else 0 if head == "promotion" else UNKNOWN for head in HEADS)
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def _example(row, source=None):
+    source = source or row.get("source", "")
+    targets = targets_for(row.get("guideline"), source)
+    if targets is None:
+        return None
+    return Example(row["text"], normalize(row["text"]).text, row["lang"], row["guideline"], source, targets, row.get("article"))
+
+
+def shared_examples(path=None):
+    """Every usable row of the shared datasets, in file order."""
+    examples = []
+    for file in sorted(data_dir(path).glob("*.jsonl")):
+        examples += filter(None, (_example(row) for row in read_jsonl(file)))
+    return examples
+
+
+def own_examples():
+    return [_example(row, "commentdesk_extra") for row in read_jsonl(EXTRA_EXAMPLES)]
+
+
+def split_shared(examples):
+    """(train, calibration, validation) parts of the shared examples."""
+    parts = ([], [], [])
+    for example in examples:
+        b = bucket(example.normalised)
+        parts[0 if b >= CALIBRATION_BUCKETS.stop else 1 if b in CALIBRATION_BUCKETS else 2].append(example)
+    return parts
+
+
+def split_own(examples):
+    """(train, calibration) parts of the project's own examples."""
+    calibration = [e for e in examples if bucket(e.normalised) in EXTRA_CALIBRATION_BUCKETS]
+    train = [e for e in examples if bucket(e.normalised) not in EXTRA_CALIBRATION_BUCKETS]
+    return train, calibration
+
+
+def target_matrix(examples):
+    return np.array([e.targets for e in examples], dtype=np.int8).reshape(len(examples), len(HEADS))
+
+
+def train_articles():
+    with open(TRAIN_ARTICLES, encoding="utf-8") as file:
+        return json.load(file)

@@ -1,0 +1,190 @@
+"""Undo the usual evasions so that the models see one spelling per word.
+
+Every character of the normalised text remembers the span of the original
+text it came from, so evidence found in the normalised text can be shown on
+what the commenter actually wrote.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+ZERO_WIDTH_AND_TATWEEL = {"\u0640", "\u00ad", "\u034f", "\u180e"}
+
+# Cyrillic and Greek letters that render like Latin ones; none of the six
+# supported languages is written in either script, so mapping them is safe.
+HOMOGLYPHS = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "ԁ": "d", "ӏ": "l", "ɡ": "g", "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k",
+    "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ѵ": "v", "ω": "w",
+    # Capitals first, since case folding loses their Latin look-alike (Η is H, η is not h).
+    "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c",
+    "Т": "t", "Х": "x", "Α": "a", "Β": "b", "Ε": "e", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m",
+    "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x", "Ζ": "z",
+})
+
+# Arabic-script variants shared by Arabic, Persian and Sorani: one alef, one
+# yeh, one kaf, one heh, and Western digits.
+ARABIC_SCRIPT = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ھ": "ه",
+    "،": ",", "؛": ";", "؟": "?",
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+})
+
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
+
+# Words commonly written with masking stars (f*ck, sh*t, s*ktir); a masked
+# word is restored only when exactly one of these fits its letters.
+MASKABLE_WORDS = (
+    "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "bullshit", "bitch",
+    "asshole", "ass", "cunt", "dick", "cock", "pussy", "bastard", "damn", "crap", "whore",
+    "slut", "piss", "retard", "faggot", "nigger", "twat", "wanker",
+    "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına",
+)
+
+URL = r"(?:https?://|www\.)\S*[^\s.,;:!?)]|\b[\w-]+\.(?:com|net|org|me|ly|io|info|biz|co|tr|ir|iq|shop|xyz)\b(?:/\S*[^\s.,;:!?)])?"
+EMAIL = r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"
+PHONE = r"(?<![\w])\+?\d(?:[\s().-]?\d){6,}(?![\w])"
+HANDLE = r"(?<![\w@])@\w+"
+SPACED_LETTERS = r"(?<![\w])[^\W\d_](?:(?: +|[.*_-]+ ?)[^\W\d_]){2,}(?![\w])|(?<![\w.])[^\W\d_](?:[.*_-][^\W\d_])+(?![\w])"
+MASKED = r"(?<![\w*])[^\W\d_]*\*+[^\W\d_]+[\w*]*|(?<![\w*])[^\W\d_]+\*+(?![\w*])"
+LEET_INSIDE = r"(?<=[^\W\d_])[013457@$!|]+(?=[^\W\d_])"
+LEET_LEADING = r"(?<![\w@$!|])[0134@$](?=[^\W\d_]{3,})"
+STRETCHED = r"([^\W\d_])\1{2,}"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for each of its characters, the original span."""
+
+    text: str
+    starts: tuple
+    ends: tuple
+
+    def original_span(self, start, end):
+        """Map a span of the normalised text back to the original text."""
+        return self.starts[start], self.ends[end - 1]
+
+    def word_spans(self):
+        """(start, end) of each whitespace-separated word of the normalised text."""
+        return [match.span() for match in re.finditer(r"\S+", self.text)]
+
+
+class _Builder:
+    """Text under normalisation, each character paired with its original span."""
+
+    def __init__(self, chars, starts, ends):
+        self.chars, self.starts, self.ends = chars, starts, ends
+
+    @classmethod
+    def per_character(cls, text):
+        chars, starts, ends = [], [], []
+        for index, char in enumerate(text):
+            for out in _normalise_char(char):
+                chars.append(out)
+                starts.append(index)
+                ends.append(index + 1)
+        return cls(chars, starts, ends)
+
+    @property
+    def text(self):
+        return "".join(self.chars)
+
+    def sub(self, pattern, replace):
+        """Replace each match with replace(match) -> (text, kept), where kept
+        lists, per new character, the index inside the match it comes from,
+        or is None when the new text stands for the whole match."""
+        matches = list(re.finditer(pattern, self.text))
+        if not matches:
+            return self
+        chars, starts, ends, position = [], [], [], 0
+        for match in matches:
+            start, end = match.span()
+            chars += self.chars[position:start]
+            starts += self.starts[position:start]
+            ends += self.ends[position:start]
+            new_text, kept = replace(match)
+            for offset, char in enumerate(new_text):
+                source = None if kept is None else start + kept[offset]
+                chars.append(char)
+                starts.append(self.starts[start] if source is None else self.starts[source])
+                ends.append(self.ends[end - 1] if source is None else self.ends[source])
+            position = end
+        chars += self.chars[position:]
+        starts += self.starts[position:]
+        ends += self.ends[position:]
+        return _Builder(chars, starts, ends)
+
+
+@lru_cache(maxsize=8192)
+def _normalise_char(char):
+    if char in ZERO_WIDTH_AND_TATWEEL or unicodedata.category(char) == "Cf":
+        return ""
+    if unicodedata.category(char) == "Mn" and "\u0610" <= char <= "\u06ED":
+        return ""  # Arabic diacritics (harakat, shadda, superscript alef)
+    if char == "İ":
+        return "i"
+    folded = unicodedata.normalize("NFKC", char).translate(HOMOGLYPHS).casefold()
+    folded = unicodedata.normalize("NFC", folded)
+    return folded.translate(HOMOGLYPHS).translate(ARABIC_SCRIPT)
+
+
+def _token(name):
+    return lambda match: (f" {name} ", None)
+
+
+def _join_letters(match):
+    kept = [i for i, char in enumerate(match.group()) if char.isalpha()]
+    return "".join(match.group()[i] for i in kept), kept
+
+
+def _unmask(match):
+    word = match.group()
+    pattern = re.compile("".join("[^\\W\\d_]" if c == "*" else re.escape(c) for c in word))
+    candidates = [w for w in MASKABLE_WORDS if pattern.fullmatch(w)]
+    if len(candidates) == 1:
+        return candidates[0], list(range(len(word)))
+    kept = [i for i, char in enumerate(word) if char != "*"]
+    return "".join(word[i] for i in kept), kept
+
+
+def _unleet(match):
+    return "".join(LEET[c] for c in match.group()), list(range(len(match.group())))
+
+
+def _unstretch(match):
+    return match.group(1), [0]
+
+
+def _collapse_space(match):
+    return " ", [0]
+
+
+def normalize(text):
+    """Return the Normalized form of text used by every model."""
+    builder = _Builder.per_character(text)
+    for pattern, replace in (
+        (EMAIL, _token("emailtoken")),
+        (URL, _token("urltoken")),
+        (PHONE, _token("phonetoken")),
+        (HANDLE, _token("usertoken")),
+        (SPACED_LETTERS, _join_letters),
+        (MASKED, _unmask),
+        (LEET_INSIDE, _unleet),
+        (LEET_LEADING, _unleet),
+        (STRETCHED, _unstretch),
+        (r"\s{2,}|[^\S ]", _collapse_space),
+    ):
+        builder = builder.sub(pattern, replace)
+    return _strip(builder)
+
+
+def _strip(builder):
+    text = builder.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    return Normalized(text[start:end], tuple(builder.starts[start:end]), tuple(builder.ends[start:end]))

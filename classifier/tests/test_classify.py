@@ -1,0 +1,129 @@
+"""Behaviour of the shipped model through the public API."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from classifier import GUIDELINES, Article, classify, classify_many
+from classifier.decide import decide, doubtful_thresholds
+
+REFERENCE_PAGE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "reference-page.txt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strikes killed several fighters.",
+        "An attack on the base injured eight.",
+        "I hate this war.",
+        "We need a kill switch for escalation.",
+        "Killing is never the answer.",
+        "This reads like a press release.",
+    ],
+)
+def test_conflict_reporting_and_criticism_are_approved(text):
+    assert classify(text).decision == "approve"
+
+
+@pytest.mark.parametrize(
+    "text, guideline",
+    [
+        ("Someone should put a bullet in her head.", "threat"),
+        ("We will burn your office down.", "threat"),
+        ("The author is a brainless idiot.", "personal_attack"),
+        ("@Mark you are a pathetic moron, nobody asked you.", "personal_attack"),
+    ],
+)
+def test_threats_and_insults_are_rejected(text, guideline):
+    result = classify(text)
+    assert (result.decision, result.guideline) == ("reject", guideline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My gay cousin fled the city last year.",
+        "As a Muslim I pray for every family that lost someone.",
+        "The Kurds have suffered in every one of these wars.",
+        "Jews and Christians lived in this neighbourhood for centuries.",
+    ],
+)
+def test_identity_words_in_neutral_use_are_approved(text):
+    assert classify(text).decision == "approve"
+
+
+@pytest.mark.parametrize("text", ["What a load of bull$hit.", "This is f*cking ridiculous.", "f.u.c.k all of them"])
+def test_obfuscated_profanity_is_not_approved(text):
+    assert classify(text).decision != "approve"
+
+
+def test_evidence_points_at_the_original_spelling():
+    text = "This is f*cking ridiculous."
+    result = classify(text)
+    assert any("f*cking" in text[start:end] for start, end in result.evidence)
+    assert "f*cking" in result.explanation
+
+
+def test_promotion_with_a_phone_number_is_rejected():
+    result = classify("Earn $500 a day from home! WhatsApp me at +44 7700 900123")
+    assert (result.decision, result.guideline) == ("reject", "promotion")
+
+
+def test_result_is_complete_and_serialisable():
+    result = classify("The strikes killed several fighters.")
+    assert list(result.scores) == list(GUIDELINES)
+    assert all(0 <= score <= 1 for score in result.scores.values())
+    assert result.lang == "en" and result.model_version and result.explanation.endswith(".")
+    assert json.loads(json.dumps(result.to_dict()))["decision"] == "approve"
+
+
+def test_classify_many_keeps_order_and_accepts_strings_and_items():
+    results = classify_many(["I hate this war.", {"text": "Someone should put a bullet in her head.", "lang": "en"}])
+    assert [r.decision for r in results] == ["approve", "reject"]
+
+
+def test_thresholds_can_be_overridden():
+    text = "Someone should put a bullet in her head."
+    never_reject = {g: (0.5, 1.0) for g in GUIDELINES}
+    assert classify(text, thresholds=never_reject).decision == "review"
+    with pytest.raises(ValueError):
+        classify(text, thresholds={"threat": (0.9, 0.1)})
+    with pytest.raises(ValueError):
+        classify(text, thresholds={"spam": (0.1, 0.9)})
+
+
+def test_thin_data_languages_need_more_certainty_to_reject():
+    thresholds = {g: (0.3, 0.8) for g in GUIDELINES}
+    scores = {**{g: 0.0 for g in GUIDELINES}, "threat": 0.85}
+    assert decide(scores, thresholds) == ("reject", "threat")
+    assert decide(scores, doubtful_thresholds(thresholds)) == ("review", "threat")
+
+
+def test_kurdish_threat_is_not_approved():
+    result = classify("Em ê ofîsa we bişewitînin heke hûn vê nûçeyê biweşînin", lang="kmr")
+    assert result.decision != "approve"
+    assert result.lang == "kmr"
+
+
+@pytest.fixture
+def reference_article():
+    if not REFERENCE_PAGE.exists():
+        pytest.skip(f"reference article not found at {REFERENCE_PAGE}")
+    return Article.from_text(REFERENCE_PAGE.read_text(encoding="utf-8"))
+
+
+def test_unrelated_comment_is_off_topic_for_the_reference_article(reference_article):
+    result = classify("Does anyone have a good recipe for lentil soup with lemon?", article=reference_article)
+    assert result.decision != "approve"
+    assert result.guideline == "off_topic"
+
+
+def test_comment_on_the_story_is_on_topic_for_the_reference_article(reference_article):
+    result = classify("Why did CENTCOM strike facilities in Iraq only after so many attacks?", article=reference_article)
+    assert result.decision == "approve"
+    assert result.scores["off_topic"] < 0.5
+
+
+def test_off_topic_is_not_scored_without_an_article():
+    assert classify("Does anyone have a good recipe for lentil soup?").scores["off_topic"] == 0

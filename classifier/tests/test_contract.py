@@ -1,0 +1,56 @@
+"""Every model passes the shared estimator contract (classifier.checks)."""
+
+import numpy as np
+import pytest
+
+from classifier.checks import CONTRACT_CHECKS
+from classifier.models import HEADS, GuidelineModel, RelevanceModel
+
+CLEAN = ["the strikes killed several fighters", "a good report on the talks", "the council met today"]
+ABUSIVE = ["you are a stupid idiot", "shut up you moron", "idiot writer"]
+
+
+def guideline_data():
+    texts = (CLEAN + ABUSIVE) * 3
+    targets = np.zeros((len(texts), len(HEADS)), dtype=int)
+    targets[:, HEADS.index("personal_attack")] = [text in ABUSIVE for text in texts]
+    targets[:, HEADS.index("abusive")] = targets[:, HEADS.index("personal_attack")]
+    targets[:2, HEADS.index("promotion")] = 1  # every head needs both classes
+    targets[:2, HEADS.index("vulgarity")] = -1  # unknown targets are skipped
+    for head in ("profanity", "threat", "vulgarity", "identity_abuse"):
+        targets[-3:, HEADS.index(head)] = 1
+    return texts, targets
+
+
+def relevance_data():
+    article = "drone strikes hit militia depots near mosul"
+    comments = ["the strikes on the depots", "mosul militia again", "lentil soup recipe please", "football final tonight"] * 3
+    return [(c, article) for c in comments], [0, 0, 1, 1] * 3
+
+
+MODELS = [
+    (lambda: GuidelineModel(n_features=2**10), guideline_data),
+    (lambda: RelevanceModel(n_features=2**10, cv=2), relevance_data),
+]
+
+
+@pytest.mark.parametrize("check", CONTRACT_CHECKS, ids=lambda check: check.__name__)
+@pytest.mark.parametrize("make_model, make_data", MODELS, ids=["GuidelineModel", "RelevanceModel"])
+def test_model_follows_the_contract(make_model, make_data, check):
+    check(make_model(), *make_data())
+
+
+def test_guideline_model_learns_the_positive_class():
+    texts, targets = guideline_data()
+    proba = GuidelineModel(n_features=2**10).fit(texts, targets).predict_proba(["you stupid idiot", "the council met"])
+    column = HEADS.index("personal_attack")
+    assert proba[0, column] > proba[1, column]
+
+
+def test_word_contributions_add_up_to_the_decision():
+    texts, targets = guideline_data()
+    model = GuidelineModel(n_features=2**10).fit(texts, targets)
+    text = "shut up you stupid idiot"
+    column = HEADS.index("personal_attack")
+    total = sum(model.word_contributions(text, "personal_attack")) + model.intercept_[column]
+    assert total == pytest.approx(model.decision_function([text])[0, column], rel=1e-4)

@@ -1,0 +1,60 @@
+import pytest
+
+from classifier.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    "written, normalised",
+    [
+        ("f*ck this", "fuck this"),
+        ("f**k off", "fuck off"),
+        ("f.u.c.k them", "fuck them"),
+        ("a s s h o l e", "asshole"),
+        ("sh1t", "shit"),
+        ("bull$hit", "bullshit"),
+        ("b00bs", "boobs"),
+        ("1d1ot", "idiot"),
+        ("fuuuuuck", "fuck"),
+        ("ｆｕｃｋ", "fuck"),  # full-width letters
+        ("f\u200bu\u200dck", "fuck"),  # zero-width space and joiner
+        ("fuсk", "fuck"),  # Cyrillic es
+        ("ΒΙΤCΗ", "bitch"),  # Greek capitals
+        ("s.i.k.t.i.r et", "siktir et"),
+    ],
+)
+def test_evasions_are_undone(written, normalised):
+    assert normalize(written).text == normalised
+
+
+def test_arabic_script_variants_are_unified():
+    # alef variants, Arabic yeh and kaf, tatweel and diacritics
+    assert normalize("أَحْمَد إلى آخر كـــتاب يكي").text == "احمد الی اخر کتاب یکی"
+
+
+def test_arabic_indic_digits_become_western():
+    assert normalize("٣ قتلى و۵ جرحى").text == "3 قتلی و5 جرحی"
+
+
+def test_ordinary_words_and_numbers_are_left_alone():
+    assert normalize("The 3rd strike hit 500 homes").text == "the 3rd strike hit 500 homes"
+
+
+def test_contacts_and_links_become_tokens():
+    text = normalize("WhatsApp +44 7700 900123 or t.me/deals, mail me@x.com, @bob").text
+    assert text == "whatsapp phonetoken or urltoken , mail emailtoken , usertoken"
+
+
+def test_spans_map_back_to_the_original_text():
+    original = "what a load of bull$hit, f.u.c.k"
+    normalised = normalize(original)
+    for word in ("bullshit", "fuck"):
+        start = normalised.text.index(word)
+        begin, end = normalised.original_span(start, start + len(word))
+        assert original[begin:end] in ("bull$hit", "f.u.c.k")
+
+
+def test_span_of_a_stretched_word_covers_all_its_letters():
+    original = "so shiiiiit"
+    normalised = normalize(original)
+    start = normalised.text.index("shit")
+    assert normalised.original_span(start, start + 4) == (3, 11)

@@ -1,0 +1,103 @@
+"""Train the classifier and write the artifact: python -m classifier.train --data ../shared/data
+
+Deterministic: the data split is by text hash and liblinear is seeded, so the
+same data gives the same artifact.
+"""
+
+import argparse
+import hashlib
+import time
+from pathlib import Path
+
+import joblib
+import numpy as np
+
+from classifier import corpus
+from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores
+from classifier.base import __version__
+from classifier.decide import GUIDELINES
+from classifier.models import HEADS, GuidelineModel, RelevanceModel
+from classifier.normalize import normalize
+
+OWN_EXAMPLE_WEIGHT = 5.0
+# Fraction of clean calibration comments each guideline may send to review,
+# and may wrongly reject; the thresholds follow from these.
+REVIEW_BUDGET = 0.02
+FALSE_REJECT_BUDGET = 0.002
+MIN_APPROVE_BELOW = 0.25
+MIN_REJECT_ABOVE = 0.6
+
+
+def fit_guidelines(train):
+    weights = [OWN_EXAMPLE_WEIGHT if e.source == "commentdesk_extra" else 1.0 for e in train]
+    model = GuidelineModel()
+    return model.fit([e.normalised for e in train], corpus.target_matrix(train), sample_weight=weights)
+
+
+def relevance_pairs():
+    """(comment, article) pairs with 1 for off topic, from the own examples."""
+    articles = {key: normalize(Article(a["headline"], a["body"]).text).text for key, a in corpus.train_articles().items()}
+    examples = [e for e in corpus.own_examples() if e.article]
+    pairs = [(e.normalised, articles[e.article]) for e in examples]
+    return pairs, [int(e.guideline == "off_topic") for e in examples]
+
+
+def thresholds_from_clean(clean_scores):
+    """(approve_below, reject_above) so that clean comments rarely leave approval."""
+    approve_below = max(MIN_APPROVE_BELOW, float(np.quantile(clean_scores, 1 - REVIEW_BUDGET)))
+    reject_above = max(approve_below, MIN_REJECT_ABOVE, float(np.quantile(clean_scores, 1 - FALSE_REJECT_BUDGET)))
+    return round(approve_below, 3), round(min(reject_above, 0.99), 3)
+
+
+def choose_thresholds(model, calibration, relevance, relevance_labels):
+    """Per-guideline thresholds from clean calibration comments; off_topic
+    from the relevance model's out-of-fold scores on on-topic comments."""
+    heads = model.predict_proba([e.normalised for e in calibration])
+    scores = [guideline_scores(row, 0.0, model.heads) for row in heads]
+    clean = [i for i, e in enumerate(calibration) if e.guideline == "ok"]
+    thresholds = {g: thresholds_from_clean(np.array([scores[i][g] for i in clean])) for g in GUIDELINES[:-1]}
+    on_topic = relevance.oof_proba_[np.asarray(relevance_labels) == 0]
+    thresholds["off_topic"] = thresholds_from_clean(on_topic)
+    return thresholds
+
+
+def data_digest(examples):
+    digest = hashlib.sha256()
+    for example in examples:
+        digest.update(example.normalised.encode())
+    return digest.hexdigest()[:8]
+
+
+def train(data=None, output=DEFAULT_ARTIFACT):
+    started = time.time()
+    shared_train, shared_calibration, _validation = corpus.split_shared(corpus.shared_examples(data))
+    own_train, own_calibration = corpus.split_own(corpus.own_examples())
+    print(f"train {len(shared_train)} shared + {len(own_train)} own; calibrate on {len(shared_calibration)} + {len(own_calibration)}")
+    model = fit_guidelines(shared_train + own_train)
+    calibration = shared_calibration + own_calibration
+    model.calibrate([e.normalised for e in calibration], corpus.target_matrix(calibration))
+    pairs, off_topic = relevance_pairs()
+    relevance = RelevanceModel().fit(pairs, off_topic)
+    bundle = {
+        "guidelines": model,
+        "relevance": relevance,
+        "thresholds": choose_thresholds(model, calibration, relevance, off_topic),
+        "model_version": f"{__version__}+linear-{data_digest(shared_train + own_train)}",
+        "heads": HEADS,
+    }
+    joblib.dump(bundle, output, compress=3)
+    print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
+    print("thresholds:", bundle["thresholds"])
+    return bundle
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder of the shared datasets (default: ../shared/data or $COMMENTDESK_DATA)")
+    parser.add_argument("--output", default=DEFAULT_ARTIFACT, type=Path)
+    args = parser.parse_args(argv)
+    train(args.data, args.output)
+
+
+if __name__ == "__main__":
+    main()
