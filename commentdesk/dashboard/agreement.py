@@ -37,8 +37,16 @@ def standing_human_decisions(decisions=None):
     rows = (
         decisions.filter(undone_at__isnull=True)
         .order_by("created_at", "pk")
-        .values("comment_id", "outcome", "guideline", "machine", f"{JOB}verdict",
-                f"{JOB}guideline", f"{JOB}lang", f"{JOB}completed_at")
+        .values(
+            "comment_id",
+            "outcome",
+            "guideline",
+            "machine",
+            f"{JOB}verdict",
+            f"{JOB}guideline",
+            f"{JOB}lang",
+            f"{JOB}completed_at",
+        )
     )
     standing = {row["comment_id"]: row for row in rows}
     return [row for row in standing.values() if not row["machine"]]

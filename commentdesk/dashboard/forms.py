@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from commentdesk.articles.models import Article
 from commentdesk.moderation.guidelines import Guideline
 from commentdesk.moderation.models import ModerationJob
+from commentdesk.moderation.roles import EDITORS, MODERATORS
 
 ANY = [("", _("Any"))]
 
@@ -46,7 +48,7 @@ class BulkDecisionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         ids = self.data.getlist("comment") if hasattr(self.data, "getlist") else []
-        # Which ids are still pending is checked under a lock when deciding; any number is fine here.
+        # Whether each is still pending is checked under a lock when deciding, not here.
         self.fields["comment"].choices = [(value, value) for value in ids if value.isdigit()]
 
     def clean(self):
@@ -72,7 +74,12 @@ class AuditFilterForm(forms.Form):
 
     comment = forms.IntegerField(label=_("Comment id"), required=False, min_value=1)
     moderator = forms.ModelChoiceField(
-        get_user_model().objects.all(), required=False, empty_label=_("Anyone"),
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name__in=[MODERATORS, EDITORS]))
+        .distinct()
+        .order_by("username"),
+        required=False,
+        empty_label=_("Anyone"),
         to_field_name="username",
     )
     decider = forms.ChoiceField(

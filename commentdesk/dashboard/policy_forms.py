@@ -22,7 +22,12 @@ def threshold_field(label, guideline):
         min_value=0,
         max_value=1,
         widget=forms.NumberInput(
-            attrs={"step": "0.001", "min": "0", "max": "1", "aria-label": f"{guideline.label}: {label}"}
+            attrs={
+                "step": "0.001",
+                "min": "0",
+                "max": "1",
+                "aria-label": f"{guideline.label}: {label}",
+            }
         ),
     )
 
@@ -31,8 +36,13 @@ class PolicyForm(forms.ModelForm):
     class Meta:
         model = Policy
         fields = [
-            "mode", "banned_words", "suspect_words", "links",
-            "new_commenter_approvals", "history_window", "history_rejected_share",
+            "mode",
+            "banned_words",
+            "suspect_words",
+            "links",
+            "new_commenter_approvals",
+            "history_window",
+            "history_rejected_share",
         ]
         widgets = {
             "banned_words": forms.Textarea(attrs={"rows": 4}),
@@ -41,17 +51,24 @@ class PolicyForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["history_rejected_share"].validators += [MinValueValidator(0), MaxValueValidator(1)]
+        self.fields["history_rejected_share"].validators += [
+            MinValueValidator(0),
+            MaxValueValidator(1),
+        ]
         effective = effective_thresholds(self.instance.thresholds)
         for guideline in Guideline:
             approve, reject = effective[guideline.value]
-            self.fields[f"{guideline.value}_{APPROVE}"] = threshold_field(_("Approve below"), guideline)
-            self.fields[f"{guideline.value}_{REJECT}"] = threshold_field(_("Reject above"), guideline)
+            self.fields[f"{guideline.value}_{APPROVE}"] = threshold_field(
+                _("Approve below"), guideline
+            )
+            self.fields[f"{guideline.value}_{REJECT}"] = threshold_field(
+                _("Reject above"), guideline
+            )
             self.initial.setdefault(f"{guideline.value}_{APPROVE}", approve)
             self.initial.setdefault(f"{guideline.value}_{REJECT}", reject)
 
     def threshold_rows(self):
-        """(guideline label, approve field, reject field) for the template, in the guidelines' order."""
+        """(guideline label, approve field, reject field), in the guidelines' order."""
         return [
             (g.label, self[f"{g.value}_{APPROVE}"], self[f"{g.value}_{REJECT}"]) for g in Guideline
         ]
@@ -71,7 +88,9 @@ class PolicyForm(forms.ModelForm):
     def proposed_thresholds(self) -> dict:
         """{guideline: (approve_below, reject_above)} as entered; call once the form is valid."""
         data = self.cleaned_data
-        return {g.value: (data[f"{g.value}_{APPROVE}"], data[f"{g.value}_{REJECT}"]) for g in Guideline}
+        return {
+            g.value: (data[f"{g.value}_{APPROVE}"], data[f"{g.value}_{REJECT}"]) for g in Guideline
+        }
 
     def save(self, commit=True):
         self.instance.thresholds = overrides_from(self.proposed_thresholds())

@@ -83,7 +83,10 @@ def _complete(scores):
 
 def _human_outcomes(comment_ids):
     decisions = Decision.objects.filter(comment_id__in=comment_ids)
-    return {row["comment_id"]: (row["outcome"], row["guideline"]) for row in standing_human_decisions(decisions)}
+    return {
+        row["comment_id"]: (row["outcome"], row["guideline"])
+        for row in standing_human_decisions(decisions)
+    }
 
 
 def _count(result, verdict, guideline, human):

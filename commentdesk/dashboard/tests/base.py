@@ -41,8 +41,11 @@ class DeskTestCase(BaseTestCase):
         fields.setdefault("scores", scores(**({guideline: 0.7} if guideline else {})))
         fields.setdefault("lang", "en")
         ModerationJob.objects.filter(comment=comment).update(
-            verdict=verdict, guideline=guideline, completed_at=timezone.now(),
-            model_version="test-1", **fields,
+            verdict=verdict,
+            guideline=guideline,
+            completed_at=timezone.now(),
+            model_version="test-1",
+            **fields,
         )
         return ModerationJob.objects.get(comment=comment)
 

@@ -31,10 +31,14 @@ class AuditTestCase(DeskTestCase):
         self.assertContains(response, "profanity 0.01")
 
     def test_filters(self):
-        self.assertEqual(self.listed(f"?comment={self.held.pk}"), [self.alice_decision.pk, self.bob_decision.pk])
+        self.assertEqual(
+            self.listed(f"?comment={self.held.pk}"), [self.alice_decision.pk, self.bob_decision.pk]
+        )
         self.assertEqual(self.listed("?moderator=bob"), [self.bob_decision.pk])
         self.assertEqual(self.listed("?decider=machine"), [self.machine_decision.pk])
-        self.assertEqual(self.listed("?decider=human"), [self.alice_decision.pk, self.bob_decision.pk])
+        self.assertEqual(
+            self.listed("?decider=human"), [self.alice_decision.pk, self.bob_decision.pk]
+        )
 
     def test_the_comment_text_is_escaped(self):
         comment = self.submit("<script>alert(1)</script>")

@@ -21,7 +21,9 @@ class DecideTestCase(DeskTestCase):
         return decision
 
     def test_approve_goes_through_the_action_and_records_the_moderator(self):
-        response = self.client.post(f"/desk/comments/{self.comment.pk}/approve/", {"next": "/desk/?page=2"})
+        response = self.client.post(
+            f"/desk/comments/{self.comment.pk}/approve/", {"next": "/desk/?page=2"}
+        )
         self.assertRedirects(response, "/desk/?page=2", fetch_redirect_response=False)
         self.assertDecided(Comment.Status.APPROVED)
 
@@ -30,20 +32,26 @@ class DecideTestCase(DeskTestCase):
         self.assertDecided(Comment.Status.REJECTED, "threat")
 
     def test_reject_without_a_guideline_is_refused(self):
-        response = self.client.post(f"/desk/comments/{self.comment.pk}/reject/", {"guideline": ""}, **JSON)
+        response = self.client.post(
+            f"/desk/comments/{self.comment.pk}/reject/", {"guideline": ""}, **JSON
+        )
         self.assertEqual(response.status_code, 400)
         self.comment.refresh_from_db()
         self.assertTrue(self.comment.is_pending)
 
     def test_the_script_gets_json_with_the_undo_address(self):
-        response = self.client.post(f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "threat"}, **JSON)
+        response = self.client.post(
+            f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "threat"}, **JSON
+        )
         decision = self.assertDecided(Comment.Status.REJECTED, "threat")
         self.assertEqual(response.json()["undo_url"], f"/desk/decisions/{decision.pk}/undo/")
         self.assertEqual(response.json()["comment"], self.comment.pk)
 
     def test_a_comment_decided_meanwhile_is_not_decided_twice(self):
         do_approve_comment(self.comment, moderator=self.alice)
-        response = self.client.post(f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "threat"}, **JSON)
+        response = self.client.post(
+            f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "threat"}, **JSON
+        )
         self.assertEqual(response.status_code, 409)
         self.assertEqual(self.comment.decisions.count(), 1)
         self.comment.refresh_from_db()
@@ -59,7 +67,9 @@ class DecideTestCase(DeskTestCase):
         self.assertEqual(self.client.post("/desk/comments/999999/approve/").status_code, 404)
 
     def test_it_only_allows_post(self):
-        self.assertEqual(self.client.get(f"/desk/comments/{self.comment.pk}/approve/").status_code, 405)
+        self.assertEqual(
+            self.client.get(f"/desk/comments/{self.comment.pk}/approve/").status_code, 405
+        )
 
     def test_it_needs_the_csrf_token(self):
         self.csrf_client.force_login(self.bob)
@@ -70,11 +80,16 @@ class DecideTestCase(DeskTestCase):
         self.judge(self.comment, "review", "threat")
         self.client.post(f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "promotion"})
         example = LabelledExample.objects.get()
-        self.assertEqual((example.label, example.machine_guideline, example.moderator), ("promotion", "threat", self.bob))
+        self.assertEqual(
+            (example.label, example.machine_guideline, example.moderator),
+            ("promotion", "threat", self.bob),
+        )
 
     def test_bulk_approve(self):
         other = self.submit("Another one.")
-        response = self.client.post("/desk/comments/bulk/", {"action": "approve", "comment": [self.comment.pk, other.pk]})
+        response = self.client.post(
+            "/desk/comments/bulk/", {"action": "approve", "comment": [self.comment.pk, other.pk]}
+        )
         self.assertRedirects(response, "/desk/", fetch_redirect_response=False)
         statuses = set(Comment.objects.values_list("status", flat=True))
         self.assertEqual(statuses, {Comment.Status.APPROVED})

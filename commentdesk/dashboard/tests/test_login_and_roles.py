@@ -18,7 +18,12 @@ class LoginAndRolesTestCase(DeskTestCase):
         token = response.cookies["csrftoken"].value
         response = self.csrf_client.post(
             "/desk/login/",
-            {"username": "bob", "password": PASSWORD, "csrfmiddlewaretoken": token, "next": "/desk/"},
+            {
+                "username": "bob",
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": token,
+                "next": "/desk/",
+            },
         )
         self.assertRedirects(response, "/desk/")
 

@@ -37,13 +37,21 @@ class MachineListsTestCase(DeskTestCase):
         comment = self.submit("Approved by mistake.")
         self.machine_approve(comment)
         response = self.client.post(
-            f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject", "guideline": "threat"}, **JSON
+            f"/desk/comments/{comment.pk}/overturn/",
+            {"outcome": "reject", "guideline": "threat"},
+            **JSON,
         )
         self.assertEqual(response.status_code, 200)
         comment.refresh_from_db()
-        self.assertEqual((comment.status, comment.guideline, comment.decided_by), ("rejected", "threat", self.bob))
+        self.assertEqual(
+            (comment.status, comment.guideline, comment.decided_by),
+            ("rejected", "threat", self.bob),
+        )
         example = LabelledExample.objects.get()
-        self.assertEqual((example.label, example.machine_verdict, example.moderator), ("threat", "approve", self.bob))
+        self.assertEqual(
+            (example.label, example.machine_verdict, example.moderator),
+            ("threat", "approve", self.bob),
+        )
 
     def test_overturn_a_rejection(self):
         comment = self.submit("Rejected by mistake.")
@@ -56,24 +64,32 @@ class MachineListsTestCase(DeskTestCase):
     def test_an_overturned_comment_is_shown_as_such_and_cannot_be_overturned_again(self):
         comment = self.submit()
         self.machine_approve(comment)
-        self.client.post(f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject", "guideline": "threat"})
+        self.client.post(
+            f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject", "guideline": "threat"}
+        )
         response = self.client.get("/desk/machine/approved/")
         self.assertEqual(response.context["rows"][0][1], False)
         self.assertContains(response, "Now Rejected, by bob.")
-        again = self.client.post(f"/desk/comments/{comment.pk}/overturn/", {"outcome": "approve"}, **JSON)
+        again = self.client.post(
+            f"/desk/comments/{comment.pk}/overturn/", {"outcome": "approve"}, **JSON
+        )
         self.assertEqual(again.status_code, 409)
 
     def test_rejecting_needs_a_guideline(self):
         comment = self.submit()
         self.machine_approve(comment)
-        response = self.client.post(f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject"}, **JSON)
+        response = self.client.post(
+            f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject"}, **JSON
+        )
         self.assertEqual(response.status_code, 400)
         comment.refresh_from_db()
         self.assertEqual(comment.status, Comment.Status.APPROVED)
 
     def test_a_pending_comment_is_not_overturned(self):
         comment = self.submit()
-        response = self.client.post(f"/desk/comments/{comment.pk}/overturn/", {"outcome": "approve"}, **JSON)
+        response = self.client.post(
+            f"/desk/comments/{comment.pk}/overturn/", {"outcome": "approve"}, **JSON
+        )
         self.assertEqual(response.status_code, 409)
         comment.refresh_from_db()
         self.assertTrue(comment.is_pending)
@@ -82,7 +98,9 @@ class MachineListsTestCase(DeskTestCase):
         comment = self.submit()
         self.machine_approve(comment)
         self.client.force_login(self.carol)
-        response = self.client.post(f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject", "guideline": "threat"})
+        response = self.client.post(
+            f"/desk/comments/{comment.pk}/overturn/", {"outcome": "reject", "guideline": "threat"}
+        )
         self.assertEqual(response.status_code, 403)
         comment.refresh_from_db()
         self.assertEqual(comment.status, Comment.Status.APPROVED)

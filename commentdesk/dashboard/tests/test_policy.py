@@ -30,50 +30,75 @@ class PolicyTestCase(DeskTestCase):
         return Policy.for_site(self.site)
 
     def test_it_shows_the_effective_thresholds(self):
-        Policy.objects.update_or_create(site=self.site, defaults={"thresholds": {"threat": [0.1, 0.6]}})
+        Policy.objects.update_or_create(
+            site=self.site, defaults={"thresholds": {"threat": [0.1, 0.6]}}
+        )
         response = self.client.get("/desk/policy/")
         self.assertContains(response, 'name="threat_approve_below" value="0.1"')
         self.assertContains(response, 'name="threat_reject_above" value="0.6"')
         self.assertContains(response, 'name="profanity_reject_above" value="0.9"')
 
     def test_saving_keeps_only_the_thresholds_that_differ_from_the_shipped_ones(self):
-        data = policy_data(threat_approve_below="0.1", threat_reject_above="0.6",
-                           mode="human_only", banned_words="idiot*", links="reject")
+        data = policy_data(
+            threat_approve_below="0.1",
+            threat_reject_above="0.6",
+            mode="human_only",
+            banned_words="idiot*",
+            links="reject",
+        )
         response = self.client.post("/desk/policy/", data)
         self.assertRedirects(response, "/desk/policy/")
         policy = self.policy()
         self.assertEqual(policy.thresholds, {"threat": [0.1, 0.6]})
-        self.assertEqual((policy.mode, policy.banned_words, policy.links), ("human_only", "idiot*", "reject"))
+        self.assertEqual(
+            (policy.mode, policy.banned_words, policy.links), ("human_only", "idiot*", "reject")
+        )
 
     def test_approve_below_must_not_exceed_reject_above(self):
-        response = self.client.post("/desk/policy/", policy_data(threat_approve_below="0.8", threat_reject_above="0.5"))
+        response = self.client.post(
+            "/desk/policy/", policy_data(threat_approve_below="0.8", threat_reject_above="0.5")
+        )
         self.assertEqual(response.status_code, 200)
         self.assertFormError(
-            response.context["form"], "threat_approve_below",
+            response.context["form"],
+            "threat_approve_below",
             "Must not be above the reject threshold (0.5).",
         )
         self.assertEqual(self.policy().thresholds, {})
 
     def test_thresholds_lie_between_0_and_1(self):
-        response = self.client.post("/desk/policy/", policy_data(promotion_reject_above="1.5", vulgarity_approve_below="-0.1"))
+        response = self.client.post(
+            "/desk/policy/",
+            policy_data(promotion_reject_above="1.5", vulgarity_approve_below="-0.1"),
+        )
         form = response.context["form"]
-        self.assertFormError(form, "promotion_reject_above", "Ensure this value is less than or equal to 1.")
-        self.assertFormError(form, "vulgarity_approve_below", "Ensure this value is greater than or equal to 0.")
+        self.assertFormError(
+            form, "promotion_reject_above", "Ensure this value is less than or equal to 1."
+        )
+        self.assertFormError(
+            form, "vulgarity_approve_below", "Ensure this value is greater than or equal to 0."
+        )
         self.assertContains(response, "Please correct the fields marked below.")
 
     def test_a_missing_threshold_is_a_field_error(self):
         response = self.client.post("/desk/policy/", policy_data(threat_approve_below=""))
-        self.assertFormError(response.context["form"], "threat_approve_below", "This field is required.")
+        self.assertFormError(
+            response.context["form"], "threat_approve_below", "This field is required."
+        )
 
     def test_preview_does_not_save(self):
-        response = self.client.post("/desk/policy/preview/", policy_data(threat_reject_above="0.3", mode="human_only"))
+        response = self.client.post(
+            "/desk/policy/preview/", policy_data(threat_reject_above="0.3", mode="human_only")
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("proposed", response.context)
         policy = self.policy()
         self.assertEqual((policy.thresholds, policy.mode), ({}, "machine_then_human"))
 
     def test_preview_of_invalid_thresholds_shows_the_errors_and_no_counts(self):
-        response = self.client.post("/desk/policy/preview/", policy_data(threat_approve_below="0.95"))
+        response = self.client.post(
+            "/desk/policy/preview/", policy_data(threat_approve_below="0.95")
+        )
         self.assertNotIn("proposed", response.context)
         self.assertTrue(response.context["form"].errors)
 
@@ -91,19 +116,32 @@ class PolicyTestCase(DeskTestCase):
         self.assertIsNotNone(unjudged)
 
         current = preview(dict(SHIPPED))
-        self.assertEqual((current.sample, current.approved, current.rejected, current.held), (3, 1, 1, 1))
-        self.assertEqual((current.compared, current.auto_decided, current.rejected_but_moderator_approved), (2, 1, 1))
+        self.assertEqual(
+            (current.sample, current.approved, current.rejected, current.held), (3, 1, 1, 1)
+        )
+        self.assertEqual(
+            (current.compared, current.auto_decided, current.rejected_but_moderator_approved),
+            (2, 1, 1),
+        )
 
-        data = policy_data(threat_reject_above="0.99", promotion_reject_above="0.4", promotion_approve_below="0.1")
+        data = policy_data(
+            threat_reject_above="0.99", promotion_reject_above="0.4", promotion_approve_below="0.1"
+        )
         response = self.client.post("/desk/policy/preview/", data)
         proposed = response.context["proposed"]
         # threat 0.95 is now held; promotion 0.5 is now rejected, as the moderator did.
         self.assertEqual((proposed.approved, proposed.rejected, proposed.held), (1, 1, 1))
-        self.assertEqual((proposed.compared, proposed.auto_decided, proposed.disagreements), (2, 1, 0))
+        self.assertEqual(
+            (proposed.compared, proposed.auto_decided, proposed.disagreements), (2, 1, 0)
+        )
         self.assertEqual(response.context["current"].disagreements, 1)
-        self.assertContains(response, "What these thresholds would have done to the last 3 scored comments")
+        self.assertContains(
+            response, "What these thresholds would have done to the last 3 scored comments"
+        )
 
-    def test_preview_counts_a_rejection_under_another_guideline_and_approvals_moderators_rejected(self):
+    def test_preview_counts_a_rejection_under_another_guideline_and_approvals_moderators_rejected(
+        self,
+    ):
         comment = self.submit("Rejected by the moderator for vulgarity.")
         self.judge(comment, "review", "threat", scores=scores(threat=0.95))
         do_reject_comment(comment, "vulgarity", moderator=self.bob)
@@ -127,7 +165,9 @@ class PolicyTestCase(DeskTestCase):
 
     def test_moderators_cannot_save(self):
         self.client.force_login(self.bob)
-        self.assertEqual(self.client.post("/desk/policy/", policy_data(mode="human_only")).status_code, 403)
+        self.assertEqual(
+            self.client.post("/desk/policy/", policy_data(mode="human_only")).status_code, 403
+        )
         self.assertEqual(self.policy().mode, "machine_then_human")
 
     def test_every_guideline_has_two_inputs(self):

@@ -65,7 +65,9 @@ class QueueTestCase(DeskTestCase):
         self.judge(comment, "review", "personal_attack", evidence=[[start, start + 5]])
         response = self.client.get("/desk/")
         self.assertNotContains(response, "<script>alert(1)</script>")
-        self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt; you <mark>idiot</mark>")
+        self.assertContains(
+            response, "&lt;script&gt;alert(1)&lt;/script&gt; you <mark>idiot</mark>"
+        )
 
     def test_evidence_spanning_markup_is_escaped_inside_the_mark(self):
         comment = self.submit("<b>bold</b>")
@@ -75,8 +77,11 @@ class QueueTestCase(DeskTestCase):
     def test_it_shows_the_machine_verdict(self):
         comment = self.submit("You will regret this.")
         self.judge(
-            comment, "review", "threat",
-            scores=scores(threat=0.73), explanation="Sent to a moderator: may threaten.",
+            comment,
+            "review",
+            "threat",
+            scores=scores(threat=0.73),
+            explanation="Sent to a moderator: may threaten.",
             reasons=["The commenter is new."],
         )
         response = self.client.get("/desk/")
@@ -103,10 +108,14 @@ class QueueTestCase(DeskTestCase):
         self.assertContains(response, "3 approved, 1 rejected")
 
     def test_history_counts_only_this_commenters_comments(self):
-        do_reject_comment(self.submit("Someone else.", email="eve@example.org"), "threat", moderator=self.bob)
+        do_reject_comment(
+            self.submit("Someone else.", email="eve@example.org"), "threat", moderator=self.bob
+        )
         self.submit("Mine.")
         item = self.client.get("/desk/").context["items"][0]
-        self.assertEqual((item.history.approved, item.history.rejected, item.history.recent), (0, 0, []))
+        self.assertEqual(
+            (item.history.approved, item.history.rejected, item.history.recent), (0, 0, [])
+        )
 
     def test_it_lists_my_decisions_still_undoable(self):
         comment = self.submit("Just decided.")

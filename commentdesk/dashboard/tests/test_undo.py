@@ -27,7 +27,9 @@ class UndoTestCase(DeskTestCase):
         self.assertTrue(self.comment.is_pending)
         decision.refresh_from_db()
         self.assertIsNotNone(decision.undone_at)
-        self.assertIn(self.comment.pk, [i.comment.pk for i in self.client.get("/desk/").context["items"]])
+        self.assertIn(
+            self.comment.pk, [i.comment.pk for i in self.client.get("/desk/").context["items"]]
+        )
 
     def test_undo_after_the_window_is_refused(self):
         decision = do_approve_comment(self.comment, moderator=self.bob)
@@ -56,7 +58,9 @@ class UndoTestCase(DeskTestCase):
         self.assertEqual(LabelledExample.objects.count(), 1)
         self.undo(overturn)
         self.comment.refresh_from_db()
-        self.assertEqual((self.comment.status, self.comment.decided_by), (Comment.Status.APPROVED, None))
+        self.assertEqual(
+            (self.comment.status, self.comment.decided_by), (Comment.Status.APPROVED, None)
+        )
         self.assertEqual(LabelledExample.objects.count(), 0)
 
     def test_a_missing_decision_is_404(self):
