@@ -169,7 +169,7 @@ def do_sweep_stale_moderation(older_than: int | None = None) -> int:
     age = settings.MODERATION_SWEEP_AFTER if older_than is None else older_than
     cutoff = timezone.now() - timedelta(seconds=age)
     stale = ModerationJob.objects.filter(completed_at__isnull=True).filter(
-        Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=cutoff)
+        Q(enqueued_at__isnull=True, created_at__lte=cutoff) | Q(enqueued_at__lte=cutoff)
     )
     comment_ids = list(stale.order_by("created_at").values_list("comment_id", flat=True))
     return send_moderation_tasks(comment_ids)
