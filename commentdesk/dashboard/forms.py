@@ -18,8 +18,13 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        languages = ModerationJob.objects.exclude(lang="").values_list("lang", flat=True)
-        self.fields["lang"].choices = ANY + [(lang, lang) for lang in sorted(set(languages))]
+        languages = (
+            ModerationJob.objects.exclude(lang="")
+            .order_by("lang")
+            .values_list("lang", flat=True)
+            .distinct()
+        )
+        self.fields["lang"].choices = ANY + [(lang, lang) for lang in languages]
 
     def apply(self, comments):
         if not self.is_valid():

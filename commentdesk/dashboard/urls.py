@@ -10,7 +10,9 @@ urlpatterns = [
     path(
         "login/",
         auth_views.LoginView.as_view(
-            template_name="dashboard/login.html", redirect_authenticated_user=True
+            template_name="dashboard/login.html",
+            redirect_authenticated_user=True,
+            next_page="dashboard:queue",
         ),
         name="login",
     ),

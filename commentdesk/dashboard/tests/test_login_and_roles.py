@@ -81,6 +81,12 @@ class LoginAndRolesTestCase(DeskTestCase):
             with self.subTest(path=path):
                 self.assertEqual(self.client.get(path).status_code, 200)
 
-    def test_the_policy_link_is_in_the_navigation(self):
+    def test_without_a_next_page_login_leads_to_the_queue(self):
+        response = self.client.post("/desk/login/", {"username": "bob", "password": PASSWORD})
+        self.assertRedirects(response, "/desk/")
+
+    def test_only_editors_see_the_policy_link(self):
         self.client.force_login(self.bob)
+        self.assertNotContains(self.client.get("/desk/"), 'href="/desk/policy/"')
+        self.client.force_login(self.alice)
         self.assertContains(self.client.get("/desk/"), 'href="/desk/policy/"')
