@@ -4,7 +4,7 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from commentdesk.articles.models import Article, Site
 from commentdesk.moderation.models import Policy
@@ -17,6 +17,10 @@ from e2e.desk import log_in_to_admin
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 MODERATOR_PASSWORD = "a moderator's long e2e passphrase"
+# Without a broker, posting runs the moderation pipeline inside the request, and the first
+# comment loads the classifier's models: seconds on a busy machine, more than Playwright's 5.
+TIMEOUT_MS = 15_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +53,7 @@ def open_page(browser, live_server):
 
     def open_page():
         context = new_context(browser, live_server.url)
-        # Everything here answers in well under a second; a missing element should fail fast.
-        context.set_default_timeout(5_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
 
