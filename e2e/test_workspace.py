@@ -91,3 +91,24 @@ def test_number_keys_pick_the_guideline_and_typing_is_left_alone(
     page.keyboard.press("r")
     expect(page.locator(f"#comment-{comment.pk}")).to_have_count(0)
     assert status_of(comment) == (Comment.Status.REJECTED, "promotion")
+
+
+def test_x_selects_comments_for_a_bulk_rejection(open_page, article, moderator, moderator_password):
+    first = held_comment(article, "Visit my channel for more.", "promotion")
+    second = held_comment(article, "Subscribe to my newsletter.", "promotion")
+    kept = held_comment(article, "A fair question about the depots.", "off_topic")
+    page = open_page()
+    log_in_to_desk(page, moderator.get_username(), moderator_password)
+
+    for _ in range(2):
+        page.keyboard.press("j")
+        page.keyboard.press("x")
+    expect(page.locator(".queue-item.is-selected")).to_have_count(2)
+    bulk = page.locator("#bulk")
+    bulk.locator("select[name=guideline]").select_option("promotion")
+    bulk.get_by_role("button", name="Reject selected").click()
+
+    expect(page.locator(".messages")).to_contain_text("2 comments decided.")
+    expect(page.locator(".queue-item")).to_have_count(1)
+    assert status_of(first) == status_of(second) == (Comment.Status.REJECTED, "promotion")
+    assert status_of(kept) == (Comment.Status.PENDING, "")
