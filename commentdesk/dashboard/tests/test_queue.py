@@ -82,10 +82,10 @@ class QueueTestCase(DeskTestCase):
             "threat",
             scores=scores(threat=0.73),
             explanation="Sent to a moderator: may threaten.",
-            reasons=["The commenter is new."],
+            reasons=["The commenter is new.", "Sent to a moderator: may threaten."],
         )
         response = self.client.get("/desk/")
-        self.assertContains(response, "Sent to a moderator: may threaten.")
+        self.assertContains(response, "Sent to a moderator: may threaten.", count=1)
         self.assertContains(response, "The commenter is new.")
         self.assertContains(response, '<meter min="0" max="1" value="0.730">')
         self.assertContains(response, "Strikes near the airbase")

@@ -26,6 +26,11 @@ class QueueItem:
     history: object
 
     @property
+    def reasons(self):
+        """The rules' reasons; the explanation, shown above them, is often the last one."""
+        return [reason for reason in self.job.reasons if reason != self.job.explanation]
+
+    @property
     def suggested_guideline(self):
         return self.job.guideline if self.job and self.job.guideline else ""
 
