@@ -22,9 +22,9 @@ from classifier.normalize import normalize
 OWN_EXAMPLE_WEIGHT = 5.0
 # Fraction of clean calibration comments each guideline may send to review,
 # and may wrongly reject; the thresholds follow from these.
-REVIEW_BUDGET = 0.02
+REVIEW_BUDGET = 0.05
 FALSE_REJECT_BUDGET = 0.002
-MIN_APPROVE_BELOW = 0.25
+MIN_APPROVE_BELOW = 0.15
 MIN_REJECT_ABOVE = 0.6
 
 

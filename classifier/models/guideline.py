@@ -22,7 +22,7 @@ class GuidelineModel(BaseClassifier):
     """Multi-head classifier: X is a list of normalised texts, Y an
     (n_samples, n_heads) array of 1 (breaks), 0 (does not) or -1 (unknown)."""
 
-    def __init__(self, *, heads=HEADS, n_features=2**18, ngram_range=(2, 5), C=4.0, max_positive_weight=20.0, max_iter=200):
+    def __init__(self, *, heads=HEADS, n_features=2**18, ngram_range=(2, 5), C=4.0, max_positive_weight=50.0, max_iter=200):
         self.heads = heads
         self.n_features = n_features
         self.ngram_range = ngram_range
