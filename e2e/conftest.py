@@ -32,15 +32,6 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
-def _static_files_without_collectstatic(settings):
-    # Production's manifest storage needs `collectstatic`; the live server serves from the finders.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The default hasher is slow on purpose; every moderator login would pay for it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

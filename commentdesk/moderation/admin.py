@@ -1,6 +1,7 @@
 """The minimal moderation queue: pending comments oldest first, approve or reject citing a guideline."""
 
 from django.contrib import admin, messages
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -73,7 +74,7 @@ approve.allowed_permissions = ("change",)
 
 @admin.register(Comment)
 class CommentModerationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "article", "author_name", "excerpt", "status", "guideline"]
+    list_display = ["created_at", "article_headline", "author_name", "excerpt", "status", "guideline"]
     list_filter = [StatusFilter, "guideline", "article"]
     list_display_links = ["excerpt"]
     search_fields = ["text", "author_name", "author_email"]
@@ -85,6 +86,11 @@ class CommentModerationAdmin(admin.ModelAdmin):
     ]
     inlines = [DecisionInline]
     list_select_related = ["article"]
+
+    @admin.display(description=_("article"), ordering="article__headline")
+    def article_headline(self, comment):
+        # A full headline squeezes the comment column to a word per line.
+        return Truncator(comment.article.headline).chars(40)
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):

@@ -22,11 +22,16 @@
     story.style.setProperty("--story-scale", String(scale));
     up.disabled = scale >= MAX;
     down.disabled = scale <= MIN;
-    try { window.localStorage.setItem(KEY, String(scale)); } catch (e) { /* see stored() */ }
     return scale;
   }
 
+  function remember(scale) {
+    try { window.localStorage.setItem(KEY, String(scale)); } catch (e) { /* see stored() */ }
+  }
+
   var scale = apply(stored());
-  up.addEventListener("click", function () { scale = apply(scale + STEP); });
-  down.addEventListener("click", function () { scale = apply(scale - STEP); });
+  up.addEventListener("click", function () { remember(scale = apply(scale + STEP)); });
+  down.addEventListener("click", function () { remember(scale = apply(scale - STEP)); });
+  // The buttons do nothing without this script, so they stay hidden until it runs.
+  up.parentNode.hidden = false;
 })();
