@@ -1,9 +1,10 @@
-"""The classifier's thresholds as a site runs them, and what other thresholds would have done."""
+"""The classifier's thresholds as a site runs them, and what other thresholds would have done.
+
+The classifier package loads numpy and the model, so it is imported inside the functions that
+need it: the desk's other pages, and a cold server's first request, do not pay for it.
+"""
 
 from dataclasses import dataclass
-
-import classifier
-from classifier.decide import GUIDELINES, decide, merge_thresholds
 
 from commentdesk.dashboard.agreement import standing_human_decisions
 from commentdesk.moderation.models import Decision, ModerationJob
@@ -14,10 +15,14 @@ PREVIEW_SAMPLE_MAX = 2000
 
 def shipped_thresholds() -> dict:
     """{guideline: (approve_below, reject_above)} from the trained model's bundle."""
+    import classifier
+
     return {g: tuple(pair) for g, pair in classifier.load_model()["thresholds"].items()}
 
 
 def effective_thresholds(overrides) -> dict:
+    from classifier.decide import merge_thresholds
+
     return merge_thresholds(shipped_thresholds(), overrides)
 
 
@@ -68,6 +73,8 @@ def preview(thresholds: dict, sample: int = PREVIEW_SAMPLE) -> Preview:
     Word lists, links and commenter history are the site's own rules and are not replayed:
     this answers what the thresholds alone would have done.
     """
+    from classifier.decide import decide
+
     jobs = scored_jobs(sample)
     humans = _human_outcomes([job.comment_id for job in jobs])
     result = Preview(sample=len(jobs))
@@ -78,6 +85,8 @@ def preview(thresholds: dict, sample: int = PREVIEW_SAMPLE) -> Preview:
 
 
 def _complete(scores):
+    from classifier.decide import GUIDELINES
+
     return {g: float(scores.get(g, 0.0)) for g in GUIDELINES}
 
 
