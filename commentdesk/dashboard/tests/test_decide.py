@@ -1,4 +1,7 @@
+from unittest import mock
+
 from commentdesk.comments.models import Comment
+from commentdesk.dashboard import deciding
 from commentdesk.dashboard.tests.base import DeskTestCase
 from commentdesk.moderation.actions import do_approve_comment
 from commentdesk.moderation.models import Decision, LabelledExample
@@ -26,6 +29,22 @@ class DecideTestCase(DeskTestCase):
         )
         self.assertRedirects(response, "/desk/?page=2", fetch_redirect_response=False)
         self.assertDecided(Comment.Status.APPROVED)
+
+    def test_decisions_are_made_by_the_moderation_actions(self):
+        with (
+            mock.patch.object(
+                deciding, "do_approve_comment", wraps=deciding.do_approve_comment
+            ) as approve,
+            mock.patch.object(
+                deciding, "do_reject_comment", wraps=deciding.do_reject_comment
+            ) as reject,
+        ):
+            self.client.post(f"/desk/comments/{self.comment.pk}/approve/")
+            other = self.submit("Another.")
+            self.client.post(f"/desk/comments/{other.pk}/reject/", {"guideline": "threat"})
+        self.assertEqual(approve.call_args.kwargs, {"moderator": self.bob})
+        self.assertEqual(reject.call_args.args[1:], ("threat",))
+        self.assertEqual(reject.call_args.kwargs, {"moderator": self.bob})
 
     def test_reject_cites_the_chosen_guideline(self):
         self.client.post(f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "threat"})

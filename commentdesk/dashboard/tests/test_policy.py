@@ -80,6 +80,14 @@ class PolicyTestCase(DeskTestCase):
         )
         self.assertContains(response, "Please correct the fields marked below.")
 
+    def test_the_history_share_lies_between_0_and_1(self):
+        response = self.client.post("/desk/policy/", policy_data(history_rejected_share="1.5"))
+        self.assertFormError(
+            response.context["form"],
+            "history_rejected_share",
+            "Ensure this value is less than or equal to 1.",
+        )
+
     def test_a_missing_threshold_is_a_field_error(self):
         response = self.client.post("/desk/policy/", policy_data(threat_approve_below=""))
         self.assertFormError(
