@@ -32,7 +32,7 @@ def _decide(request, comment_id, guideline):
     try:
         decision = decide_pending(comment_id, request.user, guideline)
     except AlreadyDecided:
-        return refused(request, _("Another moderator already decided this comment."))
+        return refused(request, _("This comment was already decided, perhaps by a colleague."))
     if decision is None:
         raise Http404
     return done(request, describe(decision), **decision_payload(decision))
