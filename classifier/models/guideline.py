@@ -46,7 +46,10 @@ class GuidelineModel(BaseClassifier):
         coefs, intercepts = [], []
         for column in Y.T:
             known = column != UNKNOWN
-            head = LogisticRegression(C=self.C, class_weight=self._class_weight(column[known]), max_iter=self.max_iter, solver="liblinear")
+            head = LogisticRegression(
+                C=self.C, class_weight=self._class_weight(column[known]), max_iter=self.max_iter,
+                solver="liblinear", random_state=0,
+            )
             head.fit(features[known], column[known], sample_weight=weights[known])
             coefs.append(head.coef_[0])
             intercepts.append(head.intercept_[0])

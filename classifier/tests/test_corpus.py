@@ -1,0 +1,49 @@
+import inspect
+import json
+
+from classifier import corpus, train
+from classifier.corpus import Example, split_own, split_shared, targets_for
+from classifier.models.guideline import HEADS, UNKNOWN
+
+
+def example(text):
+    return Example(text, text, "en", "ok", "test", (0,) * len(HEADS))
+
+
+def test_split_is_by_text_and_keeps_validation_apart():
+    examples = [example(f"comment number {i}") for i in range(500)]
+    train_part, calibration, validation = split_shared(examples)
+    assert len(train_part) + len(calibration) + len(validation) == 500
+    assert all(corpus.bucket(e.normalised) < 10 for e in validation)
+    assert {e.text for e in validation} == {e.text for e in split_shared(list(reversed(examples)))[2]}
+
+
+def test_own_examples_never_land_in_validation():
+    own_train, own_calibration = split_own([example(f"own {i}") for i in range(100)])
+    assert len(own_train) + len(own_calibration) == 100
+
+
+def test_training_never_reads_the_news_evaluation_set():
+    for module in (corpus, train):
+        assert "news_eval" not in inspect.getsource(module)
+
+
+def test_own_examples_do_not_repeat_the_news_evaluation_set():
+    own = {row["text"] for row in corpus.read_jsonl(corpus.EXTRA_EXAMPLES)}
+    news = {json.loads(line)["text"] for line in (corpus.PACKAGE_DIR / "data" / "news_eval.jsonl").open(encoding="utf-8")}
+    assert not own & news
+
+
+def test_targets_follow_the_label_mapping():
+    def target(guideline, source, head):
+        return targets_for(guideline, source)[HEADS.index(head)]
+
+    assert targets_for("ok", "olid") == (0,) * len(HEADS)
+    assert target("threat", "youtoxic", "threat") == 1
+    assert target("threat", "youtoxic", "abusive") == 1
+    assert target("threat", "youtoxic", "profanity") == UNKNOWN
+    assert target("toxic_other", "offenseval2020_tr", "abusive") == 1
+    assert target("toxic_other", "offenseval2020_tr", "personal_attack") == UNKNOWN
+    assert target("ok", "kaggle_insults", "profanity") == UNKNOWN
+    assert target("ok", "kaggle_insults", "personal_attack") == 0
+    assert targets_for(None, "mlma") is None
