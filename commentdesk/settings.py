@@ -50,13 +50,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "corsheaders",
     "commentdesk.articles",
     "commentdesk.comments",
     "commentdesk.moderation",
     "commentdesk.dashboard",
+    "commentdesk.embed",
 ]
 
 MIDDLEWARE = [
+    # First, so a CORS preflight is answered before anything else runs.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,6 +131,27 @@ if DEBUG:
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "False")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Cross-origin requests reach the public API only, and only from origins a site allows
+# (Site.allowed_origins, set in the admin; see commentdesk/embed/origins.py). No credentials:
+# the embed never sends or receives a cookie of ours.
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
+
+# Lists of approved comments are cached here and dropped when a decision changes them. The
+# default, local memory, suits one process; with several web workers use Redis so that a
+# decision clears every worker's copy.
+REDIS_CACHE_URL = os.getenv("REDIS_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}
+        if REDIS_CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "commentdesk"}
+    )
+}
+# Seconds an embedded comment list stays cached when no decision clears it first.
+EMBED_CACHE_SECONDS = envint("EMBED_CACHE_SECONDS", "300")
 
 # The longest comment a reader may post, in characters.
 COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", "5000")

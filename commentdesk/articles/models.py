@@ -28,6 +28,15 @@ class Site(models.Model):
         help_text=_("Shown above every comment form. Separate paragraphs with a blank line."),
     )
 
+    allowed_origins = models.TextField(
+        _("embedding origins"),
+        blank=True,
+        help_text=_(
+            "Where this site's comment section may be embedded: one origin per line, "
+            "e.g. https://news.example.org. Any other page gets a refusal."
+        ),
+    )
+
     objects = SiteManager()
 
     class Meta:
@@ -36,6 +45,10 @@ class Site(models.Model):
 
     def __str__(self):
         return self.name
+
+    def origins(self) -> list[str]:
+        """The allowed origins, lower-cased and without a trailing slash."""
+        return [o.strip().rstrip("/").lower() for o in self.allowed_origins.split() if o.strip()]
 
     def guideline_paragraphs(self) -> list[str]:
         return [p.strip() for p in str(self.guidelines).split("\n\n") if p.strip()]
@@ -58,10 +71,23 @@ class Article(models.Model):
     )
     body = models.TextField(_("story"), help_text=_("Separate paragraphs with a blank line."))
     comments_open = models.BooleanField(_("open for comments"), default=True)
+    canonical_url = models.URLField(
+        _("canonical URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("The article's address on the publisher's site, for the embedded section."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-published_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "canonical_url"],
+                condition=~models.Q(canonical_url=""),
+                name="article_canonical_url_unique_per_site",
+            )
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.comments.models import Comment
+from commentdesk.comments.signals import comment_status_changed
 from commentdesk.moderation.guidelines import Guideline
 from commentdesk.moderation.models import Decision, LabelledExample, ModerationJob
 
@@ -58,6 +59,7 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
         )
         if moderator:
             _label_if_machine_disagreed(locked, decision)
+        _notify_status_changed(locked)
     comment.refresh_from_db()
     return decision
 
@@ -84,7 +86,14 @@ def do_undo_decision(decision: Decision, *, moderator) -> Comment:
         comment.decided_at = previous.created_at if previous else None
         comment.decided_by = previous.moderator if previous else None
         comment.save(update_fields=["status", "guideline", "decided_at", "decided_by"])
+        _notify_status_changed(comment)
     return comment
+
+
+def _notify_status_changed(comment):
+    """Tell listeners (the embed's cache) once the new status is committed."""
+    ids = {"comment_id": comment.pk, "article_id": comment.article_id, "status": comment.status}
+    transaction.on_commit(lambda: comment_status_changed.send(sender=Comment, **ids))
 
 
 def _label_if_machine_disagreed(comment, decision):

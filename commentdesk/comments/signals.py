@@ -1,0 +1,7 @@
+"""Signals other apps listen to; sent only after the change is committed."""
+
+from django.dispatch import Signal
+
+# Sent with comment_id, article_id and status once a comment's new status is committed:
+# approved or rejected by a decision, or back to an earlier status by an undo.
+comment_status_changed = Signal()

@@ -1,0 +1,221 @@
+"""The API's OpenAPI 3.1 document, written beside the route list in urls.py.
+
+A test checks that every route in urls.py is described here and the other way round, and
+schemathesis checks the server against it.
+"""
+
+from functools import cache
+
+from commentdesk.moderation.guidelines import Guideline
+
+
+def _ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _error(description):
+    return _json(_ref("Error"), description)
+
+
+def _query(name, description, schema, required=False, **extra):
+    return {"name": name, "in": "query", "required": required, "description": description,
+            "schema": schema, **extra}
+
+
+URL_PARAM = _query(
+    "url", "The article's canonical URL.", {"type": "string", "maxLength": 500}, required=True
+)
+PAGE_PARAM = _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1})
+COMMENT_ID = {"name": "comment_id", "in": "path", "required": True,
+              "schema": {"type": "integer", "minimum": 1}}
+SESSION = [{"session": []}]
+
+SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {"type": "string", "description": "What went wrong, for people."},
+            "fields": {"type": "object", "additionalProperties": {
+                "type": "array", "items": {"type": "string"}}},
+        },
+    },
+    "Comment": {
+        "type": "object",
+        "required": ["id", "author_name", "text", "created_at", "created_display"],
+        "properties": {
+            "id": {"type": "integer"},
+            "author_name": {"type": "string"},
+            "text": {"type": "string", "description": "Plain text: show it as text, never as HTML."},
+            "created_at": {"type": "string", "format": "date-time"},
+            "created_display": {"type": "string", "description": "In the site's date format."},
+        },
+    },
+    "OwnComment": {
+        "allOf": [_ref("Comment"), {
+            "type": "object",
+            "required": ["status", "guideline", "status_text"],
+            "properties": {
+                "status": {"enum": ["pending", "approved", "rejected"]},
+                "guideline": {"type": "string"},
+                "status_text": {"type": "string"},
+            },
+        }],
+    },
+    "Site": {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "language": {"type": "string"},
+            "direction": {"enum": ["ltr", "rtl"]},
+            "notice": {"type": "string"},
+            "guidelines": {"type": "array", "items": {"type": "string"}},
+            "max_length": {"type": "integer"},
+            "strings": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+    "CommentList": {
+        "type": "object",
+        "required": ["thread", "site", "comments", "page", "pages"],
+        "properties": {
+            "thread": {"type": "object", "properties": {
+                "url": {"type": "string"}, "title": {"type": "string"},
+                "open": {"type": "boolean"}, "count": {"type": "integer"}}},
+            "site": _ref("Site"),
+            "comments": {"type": "array", "items": _ref("Comment")},
+            "page": {"type": "integer"},
+            "pages": {"type": "integer"},
+        },
+    },
+    "NewComment": {
+        "type": "object",
+        "required": ["url", "author_name", "author_email", "text"],
+        "properties": {
+            "url": {"type": "string", "description": "The article's canonical URL."},
+            "title": {"type": "string", "description": "The headline, used on first post."},
+            "author_name": {"type": "string", "maxLength": 80},
+            "author_email": {"type": "string", "format": "email"},
+            "text": {"type": "string"},
+        },
+    },
+    "Decision": {
+        "type": "object",
+        "required": ["decision"],
+        "properties": {
+            "decision": {"enum": ["approve", "reject"]},
+            "guideline": {"enum": list(Guideline.values)},
+        },
+    },
+}
+
+
+def _paths():
+    return {
+        "/api/v1/comments/": {
+            "get": {
+                "operationId": "listComments",
+                "summary": "An article's approved comments, oldest first (cached).",
+                "parameters": [URL_PARAM, PAGE_PARAM],
+                "responses": {"200": _json(_ref("CommentList"), "A page of comments."),
+                              "400": _error("A bad url or page."),
+                              "403": _error("The page's origin is not allowed.")},
+            },
+            "post": {
+                "operationId": "postComment",
+                "summary": "Post a comment; it stays pending until a moderator decides.",
+                "description": "Needs an Origin header the article's site allows.",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _ref("NewComment")}}},
+                "responses": {
+                    "201": _json({"type": "object", "properties": {
+                        "comment": _ref("OwnComment"), "token": {"type": "string"},
+                        "message": {"type": "string"}}}, "Received, pending moderation."),
+                    "400": _error("Field errors, as on the article page."),
+                    "403": _error("No Origin header, or one the site does not allow."),
+                    "409": _error("Comments on this article are closed."),
+                    "413": _error("Body too large."),
+                    "415": _error("Body not JSON."),
+                },
+            },
+        },
+        "/api/v1/comments/{comment_id}/status/": {
+            "get": {
+                "operationId": "commentStatus",
+                "summary": "A comment's moderation status, for its author.",
+                "parameters": [COMMENT_ID],
+                "security": [{"authorToken": []}],
+                "responses": {"200": _json({"type": "object", "properties": {
+                    "comment": _ref("OwnComment")}}, "The comment and its status."),
+                    "403": _error("Not this comment's author token."),
+                    "404": _error("No such comment.")},
+            },
+        },
+        "/api/v1/counts/": {
+            "get": {
+                "operationId": "commentCounts",
+                "summary": "Approved-comment counts for up to 100 articles.",
+                "parameters": [_query("url", "Canonical URLs, repeated.",
+                                      {"type": "array", "items": {"type": "string"},
+                                       "minItems": 1, "maxItems": 100},
+                                      required=True, style="form", explode=True)],
+                "responses": {"200": _json({"type": "object", "properties": {"counts": {
+                    "type": "object", "additionalProperties": {"type": "integer"}}}},
+                    "Counts by URL."), "400": _error("No url or a bad one."),
+                    "403": _error("The page's origin is not allowed.")},
+            },
+        },
+        "/api/v1/moderation/queue/": {
+            "get": {
+                "operationId": "moderationQueue",
+                "summary": "Comments awaiting a moderator, oldest first.",
+                "parameters": [PAGE_PARAM],
+                "security": SESSION,
+                "responses": {"200": _json({"type": "object"}, "A page of the queue."),
+                              "400": _error("A bad page."),
+                              "401": _error("Not logged in."),
+                              "403": _error("Not a moderator or editor.")},
+            },
+        },
+        "/api/v1/moderation/comments/{comment_id}/decision/": {
+            "post": {
+                "operationId": "decideComment",
+                "summary": "Approve or reject a pending comment.",
+                "parameters": [COMMENT_ID],
+                "security": SESSION,
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _ref("Decision")}}},
+                "responses": {"200": _json({"type": "object"}, "Decided."),
+                              "400": _error("A bad decision or guideline."),
+                              "401": _error("Not logged in."),
+                              "403": _error("Not a moderator, or no CSRF token."),
+                              "404": _error("No such comment."),
+                              "409": _error("Already decided.")},
+            },
+        },
+        "/api/v1/openapi.json": {
+            "get": {"operationId": "openapi", "summary": "This document.",
+                    "responses": {"200": {"description": "OpenAPI 3.1."}}},
+        },
+    }
+
+
+@cache
+def openapi_document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "commentdesk API", "version": "1"},
+        "paths": _paths(),
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {
+                "authorToken": {"type": "http", "scheme": "bearer",
+                                "description": "The token returned when the comment was posted."},
+                "session": {"type": "apiKey", "in": "cookie", "name": "sessionid",
+                            "description": "The desk's login session; writes need X-CSRFToken."},
+            },
+        },
+    }

@@ -1,0 +1,166 @@
+// embed.js: the comment section on a publisher's page, inside a shadow root.
+//
+//   <div id="commentdesk"></div>
+//   <script src="https://DESK/embed.js" data-article-url="..." data-article-title="..." async></script>
+//
+// Shadow DOM keeps the host page's CSS out of the section and ours out of the page, while the
+// section grows with its content and stays in the page's document (no iframe to resize).
+
+var STORAGE_PREFIX = "commentdesk:";
+var REMEMBERED = 20;
+var STYLE = [
+  ":host{all:initial;display:block;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a}",
+  ".commentdesk{max-width:42rem}",
+  "h2{font-size:1.3rem;margin:1.5rem 0 .5rem}",
+  ".moderation-notice,.guidelines{color:#444;font-size:.9rem}",
+  ".comment-list{list-style:none;padding:0;margin:1rem 0}",
+  ".comment{border-top:1px solid #ddd;padding:.6rem 0}",
+  ".comment-meta{margin:0;font-size:.85rem;color:#555}",
+  ".comment-author{font-weight:600;color:#1a1a1a;margin-inline-end:.5rem}",
+  ".comment-status{display:block;color:#8a4b00}",
+  ".comment-pending,.comment-rejected{background:#fff8e6;padding-inline:.5rem}",
+  ".field{margin:.8rem 0}label{display:block;font-weight:600}",
+  ".required{font-weight:400;font-size:.8rem;color:#666}",
+  "input,textarea{box-sizing:border-box;width:100%;font:inherit;padding:.4rem;border:1px solid #888;border-radius:3px}",
+  ".field-invalid input,.field-invalid textarea{border-color:#b00020}",
+  ".field-error,.form-status{display:block;color:#b00020;font-weight:400}",
+  ".form-status.message-success{color:#0b6b2d}",
+  ".help{margin:.2rem 0;font-size:.85rem;color:#555}",
+  "button{font:inherit;padding:.4rem 1rem;cursor:pointer}"
+].join("\n");
+
+function storageKey(url) {
+  return STORAGE_PREFIX + url;
+}
+
+// The author tokens of the comments this browser posted on the article, newest last.
+function remembered(url) {
+  try {
+    return JSON.parse(localStorage.getItem(storageKey(url))) || [];
+  } catch (error) {
+    return [];
+  }
+}
+
+function remember(url, comment, token) {
+  var posted = remembered(url).concat([{ id: comment.id, token: token }]).slice(-REMEMBERED);
+  try {
+    localStorage.setItem(storageKey(url), JSON.stringify(posted));
+  } catch (error) { /* Storage full or blocked: the comment is still posted. */ }
+}
+
+function canonicalUrl() {
+  var link = document.querySelector("link[rel=canonical]");
+  return link ? link.href : location.href.split("#")[0];
+}
+
+function mount(script) {
+  var id = script.getAttribute("data-container") || "commentdesk";
+  var host = document.getElementById(id);
+  if (!host) {
+    host = document.createElement("div");
+    host.id = id;
+    script.parentNode.insertBefore(host, script);
+  }
+  var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+  clear(root).appendChild(el("style", { text: STYLE }));
+  return root.appendChild(el("div", { class: "commentdesk" }));
+}
+
+function Section(script) {
+  this.api = new Api(deskOrigin(script));
+  this.url = script.getAttribute("data-article-url") || canonicalUrl();
+  this.title = script.getAttribute("data-article-title") || document.title;
+  this.box = mount(script);
+}
+
+Section.prototype.load = function () {
+  var section = this;
+  return this.api.comments(this.url, 1).then(function (response) {
+    if (!response.ok) return section.fail(response.data.error);
+    section.render(response.data);
+    return section.loadOwn();
+  }).catch(function () { section.fail(); });
+};
+
+Section.prototype.fail = function (message) {
+  clear(this.box).appendChild(el("p", { class: "commentdesk-error", role: "alert",
+    text: message || t("The comments could not be loaded. Please try again later.") }));
+};
+
+Section.prototype.render = function (data) {
+  var site = data.site;
+  setStrings(site.strings);
+  this.box.setAttribute("lang", site.language);
+  this.box.setAttribute("dir", site.direction);
+  this.own = el("ol", { class: "comment-list own-comments", "aria-label": t("Your comments"), hidden: true });
+  var comments = el("section", { class: "comments", id: "comments" }, renderIntro(site).concat([this.own]));
+  if (data.comments.length) {
+    this.published = renderList("Published comments", "published-comments", data.comments, false);
+    comments.appendChild(this.published);
+    this.appendMore(comments, data);
+  } else {
+    comments.appendChild(el("p", { class: "no-comments", text: t("No comments have been published yet.") }));
+  }
+  var post = el("section", { class: "post-comment", id: "post-comment" }, [el("h2", { text: t("Post a comment") })]);
+  post.appendChild(data.thread.open
+    ? renderForm(site.max_length, this.submit.bind(this))
+    : el("p", { class: "comments-closed", text: t("Comments on this article are closed.") }));
+  clear(this.box).appendChild(comments);
+  this.box.appendChild(post);
+};
+
+Section.prototype.appendMore = function (comments, data) {
+  if (data.page >= data.pages) return;
+  var section = this;
+  var button = el("button", { type: "button", class: "more", text: t("Show more comments"), onclick: function () {
+    button.remove();
+    section.api.comments(section.url, data.page + 1).then(function (response) {
+      if (!response.ok) return;
+      response.data.comments.forEach(function (c) { section.published.appendChild(renderComment(c, false)); });
+      section.appendMore(comments, response.data);
+    });
+  } });
+  comments.appendChild(button);
+};
+
+// The author's own comments that the public cannot see yet: pending or rejected.
+Section.prototype.loadOwn = function () {
+  var section = this;
+  var requests = remembered(this.url).map(function (posted) {
+    return section.api.status(posted.id, posted.token).then(function (r) { return r.ok ? r.data.comment : null; });
+  });
+  return Promise.all(requests).then(function (comments) {
+    comments.forEach(function (comment) {
+      if (comment && comment.status !== "approved") section.showOwn(comment);
+    });
+  });
+};
+
+Section.prototype.showOwn = function (comment) {
+  this.own.hidden = false;
+  this.own.appendChild(renderComment(comment, true));
+};
+
+Section.prototype.submit = function (form) {
+  var section = this;
+  var fields = formValues(form);
+  fields.url = this.url;
+  fields.title = this.title;
+  form.querySelector("button[type=submit]").disabled = true;
+  this.api.post(fields).then(function (response) {
+    var data = response.data;
+    if (response.status !== 201) return showFieldErrors(form, data.error, data.fields);
+    remember(section.url, data.comment, data.token);
+    form.reset();
+    showFieldErrors(form, data.message, {});
+    form.querySelector(".form-status").classList.add("message-success");
+    section.showOwn(data.comment);
+  }).catch(function () {
+    showFieldErrors(form, t("The comments could not be loaded. Please try again later."), {});
+  }).then(function () {
+    form.querySelector("button[type=submit]").disabled = false;
+  });
+};
+
+new Section(document.currentScript).load();

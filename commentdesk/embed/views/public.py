@@ -1,0 +1,131 @@
+"""The public API the embed calls from publishers' pages: no cookies, CORS for allowed origins."""
+
+import json
+import math
+
+from django.db.models import Count, Q
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _, override
+
+from commentdesk.articles.models import Article, Site
+from commentdesk.comments.actions import CommentsClosedError, do_submit_comment
+from commentdesk.comments.forms import CommentForm
+from commentdesk.comments.models import Comment
+from commentdesk.embed import caching, origins, payloads, tokens
+from commentdesk.embed.api import ApiError, json_body, page_number, string_fields, valid_id
+from commentdesk.embed.threads import find_thread, get_or_create_thread
+
+PAGE_SIZE = 50
+MAX_COUNT_URLS = 100
+POST_FIELDS = ("url", "title", "author_name", "author_email", "text")
+
+
+def list_comments(request):
+    """GET /api/v1/comments/?url=<canonical URL>&page=<n>
+
+    The article's approved comments, oldest first, PAGE_SIZE a page, with the site's notice,
+    guidelines, language and direction, and the embed's words in that language. An article
+    not yet commented on has an empty list. Cached until a decision changes the list.
+    """
+    url = origins.canonical(request.GET.get("url", ""))
+    site_id = origins.site_for(request, url, require_origin=False)
+    page = page_number(request)
+    content = caching.cached_list(url, page, lambda: _comment_list_json(site_id, url, page))
+    return HttpResponse(content, content_type="application/json")
+
+
+def _comment_list_json(site_id, url, page) -> bytes:
+    article = find_thread(site_id, url)
+    site = article.site if article else Site.objects.get(pk=site_id)
+    approved = (
+        article.comments.filter(status=Comment.Status.APPROVED)
+        if article
+        else Comment.objects.none()
+    )
+    count = approved.count()
+    pages = max(1, math.ceil(count / PAGE_SIZE))
+    comments = approved[(page - 1) * PAGE_SIZE : page * PAGE_SIZE] if page <= pages else []
+    payload = {
+        "thread": payloads.thread_payload(article, url, count),
+        "site": payloads.site_payload(site),
+        "comments": [payloads.comment_payload(comment, site) for comment in comments],
+        "page": page,
+        "pages": pages,
+    }
+    return json.dumps(payload, ensure_ascii=False).encode()
+
+
+def post_comment(request):
+    """POST /api/v1/comments/  {url, title, author_name, author_email, text}
+
+    Stores the reader's comment as pending (creating the article from url and title on the
+    first comment) and answers 201 with the comment, its status and an author token for
+    GET /api/v1/comments/<id>/status/. Needs an Origin header the article's site allows:
+    that is the CSRF protection, as no cookie is used. 400 with field errors, as on the
+    article page; 409 when comments are closed.
+    """
+    body = string_fields(json_body(request), POST_FIELDS)
+    url = origins.canonical(body.get("url", ""))
+    site = Site.objects.get(pk=origins.site_for(request, url, require_origin=True))
+    with override(site.language):
+        return _submit(site, url, body)
+
+
+def _submit(site, url, body):
+    form = CommentForm(body)
+    if not form.is_valid():
+        raise ApiError(
+            400,
+            _("Please correct the marked fields; nothing you typed has been lost."),
+            fields={name: [str(e) for e in errors] for name, errors in form.errors.items()},
+        )
+    article = get_or_create_thread(site.pk, url, body.get("title", ""))
+    try:
+        comment = do_submit_comment(article, **form.cleaned_data)
+    except CommentsClosedError:
+        raise ApiError(409, _("Comments on this article are closed.")) from None
+    payload = {
+        "comment": payloads.own_comment_payload(comment, site),
+        "token": tokens.author_token(comment.pk),
+        "message": _(
+            "Thank you. Your comment was received and awaits moderation; "
+            "it appears here once approved."
+        ),
+    }
+    return JsonResponse(payload, status=201)
+
+
+def comment_status(request, comment_id):
+    """GET /api/v1/comments/<id>/status/  with  Authorization: Bearer <author token>
+
+    The comment as its author sees it: pending, approved or rejected, and why. Only the
+    token returned when the comment was posted opens it.
+    """
+    valid_id(comment_id)
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or tokens.comment_id_from(token.strip()) != comment_id:
+        raise ApiError(403, "Only the comment's author token may read its status.")
+    comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
+    if comment is None:
+        raise ApiError(404, "There is no such comment.")
+    return JsonResponse({"comment": payloads.own_comment_payload(comment, comment.article.site)})
+
+
+def comment_counts(request):
+    """GET /api/v1/counts/?url=<canonical URL>&url=...
+
+    How many approved comments each article has, for lists of articles: one request for a
+    whole page, up to 100 URLs. Unknown articles count 0.
+    """
+    origins.check_origin(request)
+    urls = request.GET.getlist("url")
+    if not urls or len(urls) > MAX_COUNT_URLS:
+        raise ApiError(400, f"Give from 1 to {MAX_COUNT_URLS} url parameters.")
+    canonical = {url: origins.canonical(url) for url in urls}
+    counted = dict(
+        Article.objects.filter(canonical_url__in=set(canonical.values()))
+        .values("canonical_url")
+        .annotate(n=Count("comments", filter=Q(comments__status=Comment.Status.APPROVED)))
+        .values_list("canonical_url", "n")
+    )
+    return JsonResponse({"counts": {url: counted.get(c, 0) for url, c in canonical.items()}})
