@@ -40,24 +40,30 @@ def validation_report(data):
     rows = []
     for lang in LANGUAGES:
         pairs = [(e, r) for e, r in zip(examples, results) if e.lang == lang]
-        if not pairs:
-            continue
-        labels = {_label(e.guideline) for e, _ in pairs} - {"ok", "off_topic"}
-        for guideline in [g for g in (*GUIDELINES, ANY_ABUSE) if g in labels]:
-            actual = [e for e, _ in pairs if _label(e.guideline) == guideline]
-            predicted = [(e, r) for e, r in pairs if flagged_as(r, guideline)]
-            hits = sum(_label(e.guideline) == guideline for e, _ in predicted)
-            p, r, f = precision_recall_f1(hits, len(predicted), len(actual))
-            rows.append((lang, guideline, len(actual), p, r, f))
-        reviewed = sum(r.decision == "review" for _, r in pairs)
-        clean = [r for e, r in pairs if e.guideline == "ok"]
-        rows.append((lang, "(all rows)", len(pairs), "", "", "", rate(reviewed, len(pairs)),
-                     rate(sum(r.decision == "reject" for r in clean), len(clean))))
+        labels = {_label(e.guideline) for e, _ in pairs}
+        for label in [g for g in ("ok", *GUIDELINES, ANY_ABUSE) if g in labels]:
+            rows.append((lang, *_label_row(pairs, label)))
+        if pairs:
+            rows.append((lang, "(all rows)", len(pairs), "", "", "", *_decision_shares([r for _, r in pairs])))
     print_table(
-        f"Validation split of the shared data ({len(examples)} rows, never trained on)",
-        ("lang", "guideline", "rows", "precision", "recall", "F1", "review rate", "clean auto-rejected"),
+        f"Validation split of the shared data ({len(examples)} rows, never trained or calibrated on)",
+        ("lang", "label", "rows", "precision", "recall", "F1", "reviewed", "approved", "rejected"),
         rows,
     )
+
+
+def _label_row(pairs, label):
+    """Precision, recall and F1 of flagging this label, and what happened to its rows."""
+    of_label = [r for e, r in pairs if _label(e.guideline) == label]
+    if label == "ok":
+        return label, len(of_label), "", "", "", *_decision_shares(of_label)
+    predicted = [e for e, r in pairs if flagged_as(r, label)]
+    hits = sum(_label(e.guideline) == label for e in predicted)
+    return (label, len(of_label), *precision_recall_f1(hits, len(predicted), len(of_label)), *_decision_shares(of_label))
+
+
+def _decision_shares(results):
+    return tuple(rate(sum(r.decision == d for r in results), len(results)) for d in ("review", "approve", "reject"))
 
 
 def _label(guideline):
@@ -85,7 +91,7 @@ def news_report():
         (lang, c["legit"] + c["violations"], rate(c["approved violations"], c["violations"]),
          rate(c["rejected legit"], c["legit"]), rate(c["review"], c["legit"] + c["violations"]),
          rate(c["right guideline"], c["violations"]), rate(c["lang detected"], c["legit"] + c["violations"]))
-        for lang, c in per_lang.items()
+        for lang, c in sorted(per_lang.items(), key=lambda item: item[0] == "all")
     ]
     print_table(
         "News comment set (targets: approved violations <= 0.01, rejected legit <= 0.01, review <= 0.15)",
