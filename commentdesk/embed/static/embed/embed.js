@@ -9,8 +9,10 @@
 var STORAGE_PREFIX = "commentdesk:";
 var REMEMBERED = 20;
 var STYLE = [
-  ":host{all:initial;display:block;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a}",
-  ".commentdesk{max-width:42rem}",
+  ":host{all:initial;display:block}",
+  // The wrapper cuts inheritance from the host page: a host rule on our element itself (even
+  // "* {color: x !important}") would otherwise pass its inherited properties down to us.
+  ".commentdesk{all:initial;display:block;max-width:42rem;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a}",
   "h2{font-size:1.3rem;margin:1.5rem 0 .5rem}",
   ".moderation-notice,.guidelines{color:#444;font-size:.9rem}",
   ".comment-list{list-style:none;padding:0;margin:1rem 0}",

@@ -1,0 +1,139 @@
+"""The comment section embedded in a publisher's page served from another origin (another port)."""
+
+import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from e2e.desk import decide_in_queue
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "embed.png"
+READER = {"name": "Shilan", "email": "shilan@example.org"}
+# The host page's own styles try hard to restyle and hide the section; none may reach it.
+HOSTILE_CSS = "* { color: magenta !important; } button, form, ol { display: none !important; }"
+HOST_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{css}</style></head>
+<body><h1>{title}</h1><p>The publisher's own story text.</p>
+<p>Comments: <span data-commentdesk-count="{url}">?</span></p>
+<div id="commentdesk"></div>
+<script src="{desk}/embed.js" data-article-url="{url}" data-article-title="{title}" async></script>
+<script src="{desk}/count.js" async></script>
+</body></html>"""
+
+
+class HostPage:
+    """A publisher's article page on its own origin, serving the embed snippet."""
+
+    def __init__(self, desk_url, title="Drone strikes near Makhmour"):
+        page = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = HOST_PAGE.format(
+                    title=title, css=HOSTILE_CSS, url=page.article_url, desk=desk_url
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.origin = f"http://127.0.0.1:{self.server.server_port}"
+        self.article_url = f"{self.origin}/news/drone-strikes-near-makhmour"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def host_page(live_server, site):
+    cache.clear()  # The cache outlives the database flush between tests.
+    page = HostPage(live_server.url)
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def allowed_host_page(host_page, site):
+    site.allowed_origins = host_page.origin
+    site.save()
+    return host_page
+
+
+def section(page):
+    return page.locator("#commentdesk .commentdesk")
+
+
+def post_in_section(page, text):
+    box = section(page)
+    box.locator("#cd-author_name").fill(READER["name"])
+    box.locator("#cd-author_email").fill(READER["email"])
+    box.locator("#cd-text").fill(text)
+    box.get_by_role("button", name="Post comment").click()
+
+
+def test_a_comment_posted_on_the_publishers_page_is_published_there_once_approved(
+    open_page, moderator_page, allowed_host_page, site
+):
+    text = "Will the clinic near the depots get more supplies this week?"
+    reader = open_page()
+    reader.goto(allowed_host_page.article_url)
+    box = section(reader)
+    expect(box.get_by_role("heading", name="Comments")).to_be_visible()
+    expect(box.locator(".moderation-notice")).to_contain_text(site.name)
+    expect(box.locator(".no-comments")).to_be_visible()
+    expect(box.get_by_role("button", name="Post comment")).to_be_visible()
+
+    post_in_section(reader, text)
+    expect(box.locator(".form-status")).to_contain_text("awaits moderation")
+    expect(box.locator(".own-comments .comment-pending", has_text=text)).to_contain_text(
+        "Awaiting moderation"
+    )
+    reader.reload()
+    expect(box.locator(".own-comments .comment-pending", has_text=text)).to_have_count(1)
+    expect(box.locator(".published-comments .comment", has_text=text)).to_have_count(0)
+
+    decide_in_queue(moderator_page, text, "approve")
+    expect(moderator_page.locator(".messagelist .success")).to_have_text("1 comment approved.")
+
+    reader.reload()
+    expect(box.locator(".published-comments .comment", has_text=text)).to_have_count(1)
+    expect(box.locator(".own-comments .comment")).to_have_count(0)
+    expect(reader.locator("[data-commentdesk-count]")).to_have_text("1")
+    assert reader.context.cookies() == []
+    for styled in (box.locator(".comment-text p"), box.get_by_role("heading", name="Comments")):
+        assert styled.evaluate("e => getComputedStyle(e).color") == "rgb(26, 26, 26)"
+    if os.getenv("COMMENTDESK_SCREENSHOTS"):
+        reader.locator("#commentdesk").screenshot(path=SCREENSHOT)
+
+
+def test_field_errors_show_in_the_section_and_keep_the_text(open_page, allowed_host_page):
+    reader = open_page()
+    reader.goto(allowed_host_page.article_url)
+    box = section(reader)
+    box.locator("#cd-text").fill("A carefully written comment that must not be lost.")
+    box.get_by_role("button", name="Post comment").click()
+    expect(box.locator("[data-field=author_name] .field-error")).to_have_text(
+        "Please enter your name."
+    )
+    expect(box.locator("#cd-text")).to_have_value("A carefully written comment that must not be lost.")
+
+
+def test_a_page_on_an_origin_the_site_does_not_allow_gets_a_clear_refusal(open_page, host_page):
+    reader = open_page()
+    reader.goto(host_page.article_url)
+    expect(section(reader).locator(".commentdesk-error")).to_contain_text(
+        "Comments are not enabled for pages on"
+    )
