@@ -18,7 +18,8 @@ from datasets import news_comments, validation_examples
 from classifier import GUIDELINES, classify_many
 from classifier.corpus import shared_examples, split_shared
 from classifier.decide import KINDS_OF_ABUSE
-from classifier.langid import LANGUAGES
+from classifier.api import UNSURE_LANGUAGE
+from classifier.langid import LANGUAGES, detect
 from classifier.normalize import normalize
 
 ANY_ABUSE = "abusive (kind not labelled)"
@@ -50,6 +51,18 @@ def validation_report(data):
         ("lang", "label", "rows", "precision", "recall", "F1", "reviewed", "approved", "rejected"),
         rows,
     )
+
+
+def language_report(data):
+    examples = validation_examples(data)
+    rows = []
+    for lang in LANGUAGES:
+        of_lang = [e for e in examples if e.lang == lang]
+        if of_lang:
+            detected = [detect(e.text) for e in of_lang]
+            rows.append((lang, len(of_lang), rate(sum(d == lang for d, _ in detected), len(of_lang)),
+                         rate(sum(c < UNSURE_LANGUAGE for _, c in detected), len(of_lang))))
+    print_table("Language detection on the validation split", ("lang", "rows", "accuracy", "unsure (treated as thin data)"), rows)
 
 
 def _label_row(pairs, label):
@@ -180,6 +193,7 @@ def main():
         return
     if not args.news_only:
         validation_report(args.data)
+        language_report(args.data)
     news_report()
 
 
