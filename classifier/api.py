@@ -8,7 +8,7 @@ import joblib
 import numpy as np
 
 from classifier.decide import GUIDELINES, KINDS_OF_ABUSE, decide, doubtful_thresholds, explain, merge_thresholds
-from classifier.langid import KURDISH, detect
+from classifier.langid import KURDISH, LANGUAGES, detect
 from classifier.normalize import normalize
 
 DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "commentdesk-classifier.joblib"
@@ -75,13 +75,19 @@ def classify_many(texts_or_items, *, article=None, thresholds=None):
     items = [{"text": item} if isinstance(item, str) else item for item in texts_or_items]
     texts = [item["text"] for item in items]
     normalised = [normalize(text) for text in texts]
-    languages = [(item["lang"], 1.0) if item.get("lang") else detect(item["text"]) for item in items]
+    languages = [_language(item) for item in items]
     head_scores = bundle["guidelines"].predict_proba([n.text for n in normalised]) if items else []
     off_topic = _off_topic_scores(bundle, normalised, [lang for lang, _ in languages], article)
     return [
         _result(bundle, text, norm, lang, confidence, heads, off, limits)
         for text, norm, (lang, confidence), heads, off in zip(texts, normalised, languages, head_scores, off_topic)
     ]
+
+
+def _language(item):
+    """The given language when it is one we support, else the detected one."""
+    given = (item.get("lang") or "").lower()
+    return (given, 1.0) if given in LANGUAGES else detect(item["text"])
 
 
 def _off_topic_scores(bundle, normalised, languages, article):

@@ -142,3 +142,17 @@ def test_comment_on_the_story_is_on_topic_for_the_reference_article(reference_ar
 
 def test_off_topic_is_not_scored_without_an_article():
     assert classify("Does anyone have a good recipe for lentil soup?").scores["off_topic"] == 0
+
+
+def test_an_unsupported_language_code_falls_back_to_detection():
+    assert classify("Das ist ein Test", lang="xx").lang in ("en", "tr", "kmr")
+    assert classify("هێرشەکە چەند چەکدارێکی کوشت", lang="CKB").lang == "ckb"
+
+
+def test_the_model_path_can_be_overridden(monkeypatch, tmp_path):
+    from classifier.api import artifact_path
+
+    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_MODEL", str(tmp_path / "other.joblib"))
+    assert artifact_path() == tmp_path / "other.joblib"
+    with pytest.raises(FileNotFoundError):
+        load_model()
