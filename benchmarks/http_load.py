@@ -5,8 +5,7 @@
 
 It creates a scratch database (commentdesk_http_load, dropped afterwards), starts gunicorn on
 loopback, and drives it from this process with an asyncio HTTP client: --connections requests
-in flight at all times, one TCP connection each (gunicorn's sync workers close after each
-response). It prints requests/s and p50/p99 latency for each phase, and for posting the
+in flight at all times, each on its own keep-alive connection to gunicorn's threaded workers. It prints requests/s and p50/p99 latency for each phase, and for posting the
 comments accepted (201) against the comments counted in the database afterwards.
 
 Moderation: with --moderation broker (the default when Redis answers on 127.0.0.1:6379) a post
@@ -78,6 +77,7 @@ def server_env(args):
         SECRET_KEY="http-load-benchmark-key-not-secret-" + "x" * 20,
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
         LOG_LEVEL="ERROR",
+        PYTHONWARNINGS="ignore",
         CELERY_BROKER_URL=BROKER if args.moderation == "broker" else "",
         CELERY_QUEUE=QUEUE,
     )
@@ -92,24 +92,53 @@ def manage(env, *command):
 def start_gunicorn(env, args):
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "commentdesk.wsgi", "--bind", f"127.0.0.1:{args.port}",
-               "--workers", str(args.workers), "--backlog", "2048", "--log-level", "error"]
+               "--workers", str(args.workers), "--threads", str(args.threads),
+               "--worker-class", "gthread", "--keep-alive", "30",
+               "--backlog", "2048", "--log-level", "error"]
     return subprocess.Popen(command, cwd=ROOT, env=env)
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection, opened again whenever the server closes it."""
+
+    def __init__(self, port):
+        self.port, self.reader, self.writer = port, None, None
+
+    async def request(self, raw):
+        """Send one request; return (status, seconds), status 0 when the connection failed."""
+        started = time.perf_counter()
+        try:
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+            self.writer.write(raw)
+            head = await self.reader.readuntil(b"\r\n\r\n")
+            headers = head.decode("latin-1").lower()
+            length = int(headers.split("content-length:", 1)[1].split("\r\n", 1)[0])
+            await self.reader.readexactly(length)
+            if "connection: close" in headers:
+                self.close()
+            return int(head.split(b" ", 2)[1]), time.perf_counter() - started
+        except (OSError, asyncio.IncompleteReadError, IndexError, ValueError):
+            self.close()
+            return 0, time.perf_counter() - started
+
+    def close(self):
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
 async def request(port, raw):
-    """Send one request on a new connection; return (status, seconds)."""
-    started = time.perf_counter()
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(raw)
-    response = await reader.read()
-    writer.close()
-    status = int(response.split(b" ", 2)[1]) if response.startswith(b"HTTP/") else 0
-    return status, time.perf_counter() - started
+    connection = Connection(port)
+    try:
+        return await connection.request(raw)
+    finally:
+        connection.close()
 
 
 def raw_request(method, path, body=b""):
     lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Origin: {HOST_ORIGIN}",
-             "Connection: close", f"Content-Length: {len(body)}"]
+             f"Content-Length: {len(body)}"]
     if body:
         lines.append("Content-Type: application/json")
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
@@ -120,13 +149,11 @@ async def drive(port, make_request, connections, seconds):
     results, deadline = [], time.perf_counter() + seconds
 
     async def client(number):
-        sequence = 0
+        sequence, connection = 0, Connection(port)
         while time.perf_counter() < deadline:
             sequence += 1
-            try:
-                results.append(await request(port, make_request(number, sequence)))
-            except OSError:
-                results.append((0, 0.0))
+            results.append(await connection.request(make_request(number, sequence)))
+        connection.close()
 
     started = time.perf_counter()
     await asyncio.gather(*(client(n) for n in range(connections)))
@@ -136,12 +163,10 @@ async def drive(port, make_request, connections, seconds):
 def wait_until_up(port, timeout=30):
     deadline = time.time() + timeout
     while time.time() < deadline:
-        try:
-            status, _ = asyncio.run(request(port, raw_request("GET", "/embed.js")))
-            if status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
+        status, _ = asyncio.run(request(port, raw_request("GET", "/embed.js")))
+        if status == 200:
+            return
+        time.sleep(0.2)
     raise RuntimeError("gunicorn did not answer")
 
 
@@ -207,7 +232,7 @@ def run(args):
         recreate_database(args.postgres, create=False)
     header = ["phase", "requests", "ok", "failed", "ok/s", "p50 ms", "p99 ms"]
     print_table(
-        f"Embed API over HTTP: gunicorn x{args.workers} on PostgreSQL, {args.connections} "
+        f"Embed API over HTTP: gunicorn {args.workers} workers x {args.threads} threads on PostgreSQL, {args.connections} "
         f"connections, {args.seconds} s a phase, moderation {args.moderation}",
         header,
         [summary("cached list reads", reads, read_time, 200),
@@ -222,7 +247,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--postgres", default=os.getenv(
         "POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"))

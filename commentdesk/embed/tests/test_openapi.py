@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -37,7 +39,13 @@ def embedded_site(db):
     site.allowed_origins = HOST
     site.save()
     make_article(canonical_url=STORY_URL)
-    return site
+    # Called directly, the WSGI app would close the test's database connection after each
+    # request, as it does between real requests; Django's test client disconnects this too.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield site
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
