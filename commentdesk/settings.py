@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # First, so a CORS preflight is answered before anything else runs.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Answers cached embedded comment lists before the session, CSRF and auth layers.
+    "commentdesk.embed.middleware.CachedListMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

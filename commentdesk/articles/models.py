@@ -1,8 +1,24 @@
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from commentdesk.articles.guidelines import DEFAULT_GUIDELINES
+
+
+def validate_origins(value: str) -> None:
+    """Each line must be an origin: scheme and host (and port), no path, e.g. https://a.org."""
+    for origin in value.split():
+        parts = urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not parts.netloc or origin.rstrip("/") != (
+            f"{parts.scheme}://{parts.netloc}"
+        ):
+            raise ValidationError(
+                _("%(origin)s is not an origin like https://news.example.org (no path)."),
+                params={"origin": origin},
+            )
 
 
 class SiteManager(models.Manager):
@@ -31,6 +47,7 @@ class Site(models.Model):
     allowed_origins = models.TextField(
         _("embedding origins"),
         blank=True,
+        validators=[validate_origins],
         help_text=_(
             "Where this site's comment section may be embedded: one origin per line, "
             "e.g. https://news.example.org. Any other page gets a refusal."

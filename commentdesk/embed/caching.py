@@ -40,6 +40,10 @@ def cached_list(url: str, page: int, build) -> bytes:
     return content
 
 
+def cached_only(url: str, page: int) -> bytes | None:
+    return cache.get(list_key(url, page))
+
+
 def forget_url(url: str) -> None:
     if url:
         cache.set(_version_key(url), uuid.uuid4().hex[:12], None)
