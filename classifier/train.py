@@ -16,7 +16,7 @@ from classifier import corpus
 from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores
 from classifier.base import __version__
 from classifier.decide import GUIDELINES
-from classifier.models import HEADS, GuidelineModel, RelevanceModel
+from classifier.models import GuidelineModel, RelevanceModel
 from classifier.normalize import normalize
 
 OWN_EXAMPLE_WEIGHT = 5.0
@@ -83,7 +83,6 @@ def train(data=None, output=DEFAULT_ARTIFACT):
         "relevance": relevance,
         "thresholds": choose_thresholds(model, calibration, relevance, off_topic),
         "model_version": f"{__version__}+linear-{data_digest(shared_train + own_train)}",
-        "heads": HEADS,
     }
     joblib.dump(bundle, output, compress=3)
     print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
