@@ -137,3 +137,12 @@ def test_a_page_on_an_origin_the_site_does_not_allow_gets_a_clear_refusal(open_p
     expect(section(reader).locator(".commentdesk-error")).to_contain_text(
         "Comments are not enabled for pages on"
     )
+
+
+def test_the_section_takes_the_sites_language_and_direction(open_page, allowed_host_page, site):
+    site.language = "ar"
+    site.save()
+    reader = open_page()
+    reader.goto(allowed_host_page.article_url)
+    expect(section(reader)).to_have_attribute("dir", "rtl")
+    expect(section(reader)).to_have_attribute("lang", "ar")

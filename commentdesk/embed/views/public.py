@@ -66,12 +66,14 @@ def post_comment(request):
     """
     body = string_fields(json_body(request), POST_FIELDS)
     url = origins.canonical(body.get("url", ""))
-    site = Site.objects.get(pk=origins.site_for(request, url, require_origin=True))
+    site_id = origins.site_for(request, url, require_origin=True)
+    article = find_thread(site_id, url)
+    site = article.site if article else Site.objects.get(pk=site_id)
     with override(site.language):
-        return _submit(site, url, body)
+        return _submit(site, article, url, body)
 
 
-def _submit(site, url, body):
+def _submit(site, article, url, body):
     form = CommentForm(body)
     if not form.is_valid():
         raise ApiError(
@@ -79,7 +81,7 @@ def _submit(site, url, body):
             _("Please correct the marked fields; nothing you typed has been lost."),
             fields={name: [str(e) for e in errors] for name, errors in form.errors.items()},
         )
-    article = get_or_create_thread(site.pk, url, body.get("title", ""))
+    article = article or get_or_create_thread(site.pk, url, body.get("title", ""))
     try:
         comment = do_submit_comment(article, **form.cleaned_data)
     except CommentsClosedError:
