@@ -3,6 +3,7 @@
 from playwright.sync_api import Page, expect
 
 MODERATION_QUEUE = "/admin/comments/comment/"
+WORKSPACE_QUEUE = "/desk/"
 
 
 def article_path(slug: str) -> str:
@@ -32,3 +33,11 @@ def decide_in_queue(page: Page, comment_text: str, action: str) -> None:
     row.locator("input[name=_selected_action]").check()
     page.locator("select[name=action]").select_option(action)
     page.locator("button[name=index]").click()
+
+
+def log_in_to_desk(page: Page, username: str, password: str) -> None:
+    page.goto(f"/desk/login/?next={WORKSPACE_QUEUE}")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("h1")).to_have_text("Review queue")

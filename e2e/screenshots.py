@@ -27,11 +27,12 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from commentdesk.articles.demo import ARTICLES
 from e2e.browser import launch_chromium, new_context
-from e2e.desk import MODERATION_QUEUE, article_path, log_in_to_admin, post_comment
+from e2e.desk import MODERATION_QUEUE, article_path, log_in_to_admin, log_in_to_desk, post_comment
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 ARTICLE_PAGE = "article-page.png"
 MODERATION_QUEUE_PAGE = "moderation-queue.png"
+WORKSPACE_PAGE = "workspace-queue.png"
 QUEUE_VIEWPORT = {"width": 1600, "height": 900}
 
 # Both mention a web address: the default moderation policy holds links for a moderator, so
@@ -50,9 +51,10 @@ OTHER_READER_COMMENT = {
 
 
 def capture(browser: Browser, base_url: str, slug: str, username: str, password: str, out: Path):
-    """Writes both screenshots into out and returns their paths."""
+    """Writes the screenshots into out and returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
     article_png, queue_png = out / ARTICLE_PAGE, out / MODERATION_QUEUE_PAGE
+    workspace_png = out / WORKSPACE_PAGE
     with visitor(browser, base_url) as other_reader:
         post_and_wait(other_reader, slug, OTHER_READER_COMMENT)
     with visitor(browser, base_url) as reader:
@@ -68,7 +70,12 @@ def capture(browser: Browser, base_url: str, slug: str, username: str, password:
         moderator.set_viewport_size(QUEUE_VIEWPORT)
         expect(moderator.locator("#result_list")).to_contain_text(OTHER_READER_COMMENT["text"])
         moderator.screenshot(path=queue_png, full_page=True)
-    return [article_png, queue_png]
+    with visitor(browser, base_url) as moderator:
+        log_in_to_desk(moderator, username, password)
+        moderator.set_viewport_size(QUEUE_VIEWPORT)
+        expect(moderator.locator("main")).to_contain_text(OTHER_READER_COMMENT["text"])
+        moderator.screenshot(path=workspace_png, full_page=True)
+    return [article_png, queue_png, workspace_png]
 
 
 @contextmanager

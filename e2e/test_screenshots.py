@@ -17,7 +17,7 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_capture_writes_both_screenshots(
+def test_capture_writes_every_screenshot(
     browser, live_server, tmp_path, article, moderator, moderator_password
 ):
     comment = do_submit_comment(
@@ -29,7 +29,7 @@ def test_capture_writes_both_screenshots(
         browser, live_server.url, article.slug, moderator.get_username(), moderator_password, tmp_path
     )
 
-    assert [p.name for p in paths] == ["article-page.png", "moderation-queue.png"]
+    assert [p.name for p in paths] == ["article-page.png", "moderation-queue.png", "workspace-queue.png"]
     for path in paths:
         width, height = png_size(path.read_bytes())
         assert width >= 800 and height >= 600, (path.name, width, height)

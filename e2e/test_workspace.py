@@ -6,10 +6,10 @@ from playwright.sync_api import expect
 
 from commentdesk.comments.models import Comment
 from commentdesk.moderation.models import ModerationJob
+from e2e.desk import WORKSPACE_QUEUE as QUEUE
+from e2e.desk import log_in_to_desk
 
 pytestmark = pytest.mark.browser
-
-QUEUE = "/desk/"
 
 
 def held_comment(article, text, guideline):
@@ -28,14 +28,6 @@ def held_comment(article, text, guideline):
         completed_at=timezone.now(),
     )
     return comment
-
-
-def log_in_to_desk(page, username, password):
-    page.goto(f"/desk/login/?next={QUEUE}")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator("h1")).to_have_text("Review queue")
 
 
 def status_of(comment):
