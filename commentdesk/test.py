@@ -16,19 +16,18 @@ from commentdesk.moderation.roles import EDITORS, MODERATORS, ensure_roles
 PASSWORD = "correct horse battery staple"
 
 
-def make_article(slug="strikes-near-the-airbase", **fields):
-    return Article.objects.create(
-        site=Site.objects.get_current(),
-        slug=slug,
-        headline="Strikes near the airbase",
-        published_on=datetime.date(2023, 11, 22),
-        author_name="Dilan Aziz",
-        author_handle="@DilanAzizNews",
-        author_url="https://example.org/@DilanAzizNews",
-        dateline="ERBIL, Kurdistan Region",
-        body="First paragraph of the story.\n\nSecond paragraph of the story.",
-        **fields,
-    )
+def make_article(slug="strikes-near-the-airbase", *, site=None, **fields):
+    defaults = {
+        "headline": "Strikes near the airbase",
+        "published_on": datetime.date(2023, 11, 22),
+        "author_name": "Dilan Aziz",
+        "author_handle": "@DilanAzizNews",
+        "author_url": "https://example.org/@DilanAzizNews",
+        "dateline": "ERBIL, Kurdistan Region",
+        "body": "First paragraph of the story.\n\nSecond paragraph of the story.",
+    }
+    site = site or Site.objects.get_current()
+    return Article.objects.create(site=site, slug=slug, **{**defaults, **fields})
 
 
 class BaseTestCase(TestCase):

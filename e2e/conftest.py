@@ -1,4 +1,3 @@
-import datetime
 import os
 
 import pytest
@@ -6,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect, sync_playwright
 
-from commentdesk.articles.models import Article, Site
+from commentdesk.articles.models import Site
 from commentdesk.moderation.models import Policy
 from commentdesk.moderation.roles import MODERATORS, ensure_roles
+from commentdesk.test import make_article
 from e2e.browser import launch_chromium, new_context
 from e2e.desk import log_in_to_admin
 
@@ -63,28 +63,17 @@ def site(transactional_db):
     return site
 
 
-def create_article(site, slug, headline):
-    return Article.objects.create(
-        site=site,
-        slug=slug,
-        headline=headline,
-        published_on=datetime.date(2023, 11, 22),
-        author_name="Dilan Aziz",
-        author_handle="@DilanAzizNews",
-        author_url="https://example.org/@DilanAzizNews",
-        dateline="ERBIL, Kurdistan Region",
-        body="Two depots were struck before dawn.\n\nNobody was killed, officials said.",
-    )
+STORY = "Two depots were struck before dawn.\n\nNobody was killed, officials said."
 
 
 @pytest.fixture
 def article(site):
-    return create_article(site, "drone-strikes-near-makhmour", "Drone strikes near Makhmour")
+    return make_article("drone-strikes-near-makhmour", site=site, headline="Drone strikes near Makhmour", body=STORY)
 
 
 @pytest.fixture
 def other_article(site):
-    return create_article(site, "bazaar-reopens", "Erbil reopens its old bazaar")
+    return make_article("bazaar-reopens", site=site, headline="Erbil reopens its old bazaar", body=STORY)
 
 
 @pytest.fixture
