@@ -1,6 +1,7 @@
 """classify() and classify_many(): scores, decision, guideline and evidence."""
 
 import os
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -90,14 +91,19 @@ def _language(item):
     return (given, 1.0) if given in LANGUAGES else detect(item["text"])
 
 
+@lru_cache(maxsize=256)
+def _article_language_and_text(text):
+    """An article is read once, not once per comment: a busy story gets thousands."""
+    return detect(text)[0], normalize(text).text
+
+
 def _off_topic_scores(bundle, normalised, languages, article):
     scores = np.zeros(len(normalised))
     if article is None:
         return scores
-    article_lang, _ = detect(article.text)
+    article_lang, article_text = _article_language_and_text(article.text)
     same = [i for i, lang in enumerate(languages) if lang == article_lang]
     if same:
-        article_text = normalize(article.text).text
         scores[same] = bundle["relevance"].predict_proba([(normalised[i].text, article_text) for i in same])
     return scores
 

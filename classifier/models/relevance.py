@@ -9,8 +9,10 @@ the project's own examples.
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
+import scipy.sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
@@ -52,7 +54,8 @@ class RelevanceModel(BaseClassifier):
     def _overlap_features(self, pairs):
         comments, articles = zip(*pairs)
         vectorizer = self._vectorizer((3, 5))
-        cosine = np.asarray(vectorizer.transform(comments).multiply(vectorizer.transform(articles)).sum(axis=1)).ravel()
+        article_vectors = scipy.sparse.vstack([_article_vector(self.n_features, a) for a in articles])
+        cosine = np.asarray(vectorizer.transform(comments).multiply(article_vectors).sum(axis=1)).ravel()
         counts = np.array([_shared_and_meta(c, a) for c, a in pairs]).reshape(len(pairs), 3)
         return np.column_stack([cosine, counts])
 
@@ -78,9 +81,20 @@ class RelevanceModel(BaseClassifier):
         return self.combiner_.predict_proba(np.column_stack([self._overlap_features(X), wording]))[:, 1]
 
 
+@lru_cache(maxsize=256)
+def _article_vector(n_features, article):
+    # Every comment on a story is compared with the same article text: vectorise it once.
+    return RelevanceModel(n_features=n_features)._vectorizer((3, 5)).transform([article])
+
+
+@lru_cache(maxsize=256)
+def _article_prefixes(article):
+    return frozenset(content_prefixes(article))
+
+
 def _shared_and_meta(comment, article):
     prefixes = content_prefixes(comment)
-    article_prefixes = set(content_prefixes(article))
+    article_prefixes = _article_prefixes(article)
     shared = sum(p in article_prefixes for p in prefixes) / max(1, len(prefixes))
     meta = float(any(p in META_PREFIXES for p in prefixes))
     return shared, meta, math.log1p(len(prefixes))
