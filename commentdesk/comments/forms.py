@@ -51,6 +51,10 @@ class CommentForm(forms.Form):
             "limit": self.max_text_length
         }
 
+    def clean_author_email(self):
+        # One commenter, one address: their history is looked up by it, case-blind.
+        return self.cleaned_data["author_email"].lower()
+
     def clean_text(self):
         text = self.cleaned_data["text"]
         if len(text) > self.max_text_length:

@@ -22,6 +22,7 @@ class DecisionError(ValueError):
 
 
 UNDO_WINDOW = timedelta(seconds=30)
+DECISION_FIELDS = ["status", "guideline", "decided_at", "decided_by"]
 
 
 def do_approve_comment(comment: Comment, *, moderator=None, machine: str = "", scores=None):
@@ -39,7 +40,8 @@ def do_reject_comment(
 def _decide(comment, outcome, guideline, moderator, machine, scores):
     if bool(moderator) == bool(machine):
         raise DecisionError("A decision is made either by one moderator or by one machine.")
-    with transaction.atomic():
+    # Inside the machine's verdict transaction a savepoint buys nothing: all or nothing is wanted.
+    with transaction.atomic(savepoint=False):
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         if machine and not locked.is_pending:
             # A human (or an earlier run) already decided; a late machine verdict must not win.
@@ -48,7 +50,7 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
         locked.guideline = guideline
         locked.decided_at = timezone.now()
         locked.decided_by = moderator
-        locked.save(update_fields=["status", "guideline", "decided_at", "decided_by"])
+        locked.save(update_fields=DECISION_FIELDS)
         decision = Decision.objects.create(
             comment=locked,
             outcome=outcome,
@@ -60,7 +62,8 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
         if moderator:
             _label_if_machine_disagreed(locked, decision)
         _notify_status_changed(locked)
-    comment.refresh_from_db()
+    for field in DECISION_FIELDS:
+        setattr(comment, field, getattr(locked, field))
     return decision
 
 
@@ -142,8 +145,13 @@ def do_moderate_comment(comment_id: int):
     """Run the pipeline on a pending comment and apply its verdict once."""
     from commentdesk.moderation.pipeline import run_pipeline
 
-    comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
-    if comment is None or _job_done(comment_id):
+    comment = (
+        Comment.objects.select_related("article__site__moderation_policy", "moderation_job")
+        .filter(pk=comment_id)
+        .first()
+    )
+    job = getattr(comment, "moderation_job", None)  # a missing reverse one-to-one is an AttributeError
+    if job is None or job.completed_at is not None:
         return None
     if not comment.is_pending:
         ModerationJob.objects.filter(comment_id=comment_id).update(completed_at=timezone.now())
@@ -183,6 +191,3 @@ def do_sweep_stale_moderation(older_than: int | None = None) -> int:
     comment_ids = list(stale.order_by("created_at").values_list("comment_id", flat=True))
     return send_moderation_tasks(comment_ids)
 
-
-def _job_done(comment_id):
-    return ModerationJob.objects.filter(comment_id=comment_id, completed_at__isnull=False).exists()

@@ -116,8 +116,11 @@ class Policy(models.Model):
 
     @classmethod
     def for_site(cls, site):
-        policy, _created = cls.objects.get_or_create(site=site)
-        return policy
+        try:
+            return site.moderation_policy  # already loaded when the caller selected it
+        except cls.DoesNotExist:
+            policy, _created = cls.objects.get_or_create(site=site)
+            return policy
 
 
 class ModerationJob(models.Model):

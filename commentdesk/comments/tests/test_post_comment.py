@@ -19,6 +19,10 @@ class PostCommentTestCase(BaseTestCase):
         self.assertContains(page, "Awaiting moderation: only you can see this comment.")
         self.assertContains(page, "The strikes killed several fighters")
 
+    def test_the_email_is_stored_in_lower_case_so_history_follows_the_commenter(self):
+        self.post_comment(author_email="Carol@Example.ORG")
+        self.assertEqual(Comment.objects.get().author_email, "carol@example.org")
+
     def test_other_browsers_do_not_see_a_pending_comment(self):
         self.post_comment(text="Only mine for now.")
         self.assertNotContains(Client().get(self.article.get_absolute_url()), "Only mine for now.")

@@ -32,4 +32,4 @@ def hold_mostly_rejected_commenters(context):
 
 def _earlier(context):
     comment = context.comment
-    return Comment.objects.filter(author_email__iexact=comment.author_email).exclude(pk=comment.pk)
+    return Comment.objects.filter(author_email=comment.author_email).exclude(pk=comment.pk)
