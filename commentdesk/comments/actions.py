@@ -11,9 +11,10 @@ class CommentsClosedError(Exception):
 
 def do_submit_comment(article: Article, *, author_name: str, author_email: str, text: str):
     """Store a reader's comment as pending and schedule its moderation, atomically."""
+    # Comments closing while this one waits for moderation is the pipeline's article_closed phase.
+    if not article.comments_open:
+        raise CommentsClosedError(article.slug)
     with transaction.atomic():
-        if not Article.objects.filter(pk=article.pk, comments_open=True).exists():
-            raise CommentsClosedError(article.slug)
         comment = Comment.objects.create(
             article=article, author_name=author_name, author_email=author_email, text=text
         )

@@ -117,28 +117,38 @@ def _label_if_machine_disagreed(comment, decision):
 
 
 def do_schedule_moderation(comment: Comment) -> ModerationJob:
-    """Write the outbox row with the comment; the task is sent once both are committed."""
-    job = ModerationJob.objects.create(comment=comment)
-    transaction.on_commit(lambda: send_moderation_tasks([comment.pk]))
+    """Write the outbox row with the comment; the task is sent once both are committed.
+
+    The row already says "sent once, now", so posting costs one commit: if the broker turns
+    out to be down, the sweep sends the task again after MODERATION_SWEEP_AFTER seconds.
+    """
+    job = ModerationJob.objects.create(comment=comment, enqueued_at=timezone.now(), attempts=1)
+    transaction.on_commit(lambda: _publish(comment.pk))
     return job
 
 
 def send_moderation_tasks(comment_ids) -> int:
-    """Send one task per comment; a broker that is down leaves them to the sweep."""
-    from commentdesk.moderation.tasks import moderate_comment
-
+    """Send one task per comment again; a broker that is down leaves them to the next sweep."""
     sent = 0
     for comment_id in comment_ids:
         ModerationJob.objects.filter(comment_id=comment_id).update(
             enqueued_at=timezone.now(), attempts=F("attempts") + 1
         )
-        try:
-            moderate_comment.delay(comment_id)
-        except (BrokerError, OSError):
-            logger.warning("Broker unavailable; comment %s waits for the sweep.", comment_id)
+        if not _publish(comment_id):
             break
         sent += 1
     return sent
+
+
+def _publish(comment_id) -> bool:
+    from commentdesk.moderation.tasks import moderate_comment
+
+    try:
+        moderate_comment.delay(comment_id)
+    except (BrokerError, OSError):
+        logger.warning("Broker unavailable; comment %s waits for the sweep.", comment_id)
+        return False
+    return True
 
 
 def do_moderate_comment(comment_id: int):
