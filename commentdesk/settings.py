@@ -180,6 +180,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 # Comments whose moderation has not completed after this many seconds are sent again.
 MODERATION_SWEEP_AFTER = envint("MODERATION_SWEEP_AFTER", "120")
+# A Celery worker moderates up to this many waiting comments in one run (PostgreSQL only).
+MODERATION_BATCH = envint("MODERATION_BATCH", "100")
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-moderation": {
         "task": "commentdesk.moderation.tasks.sweep_moderation",

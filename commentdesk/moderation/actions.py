@@ -4,8 +4,8 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
@@ -152,43 +152,55 @@ def _publish(comment_id) -> bool:
 
 
 def do_moderate_comment(comment_id: int):
-    """Run the pipeline on a pending comment and apply its verdict once."""
-    from commentdesk.moderation.pipeline import run_pipeline
+    """Moderate this comment and, where the database can skip rows another worker holds, up to
+    MODERATION_BATCH others that wait: one classifier call and one commit for them all.
 
-    comment = (
-        Comment.objects.select_related("article__site__moderation_policy", "moderation_job")
-        .filter(pk=comment_id)
-        .first()
-    )
-    job = getattr(comment, "moderation_job", None)  # a missing reverse one-to-one is an AttributeError
-    if job is None or job.completed_at is not None:
-        return None
-    if not comment.is_pending:
-        ModerationJob.objects.filter(comment_id=comment_id).update(completed_at=timezone.now())
-        return None
-    return do_apply_machine_verdict(comment, run_pipeline(comment))
+    Returns this comment's completed job, or None when there was nothing left to do.
+    """
+    from commentdesk.moderation.pipeline import machine_results, run_pipeline
 
-
-def do_apply_machine_verdict(comment: Comment, outcome):
-    """Record the verdict and, when it is approve or reject, decide the comment: all in one
-    transaction, under a lock, so a redelivered task can never decide the comment twice."""
-    verdict = outcome.verdict
     with transaction.atomic():
-        job = ModerationJob.objects.select_for_update().get(comment_id=comment.pk)
-        if job.completed_at is not None:
-            return None
-        job.verdict, job.guideline = verdict.outcome, verdict.guideline
-        job.scores, job.explanation = outcome.scores, outcome.explanation
-        job.reasons, job.evidence = outcome.reasons, outcome.evidence
-        job.lang, job.model_version = outcome.lang, outcome.model_version
-        job.completed_at = timezone.now()
-        job.save()
-        machine = f"classifier {outcome.model_version}"
-        if verdict.outcome == "approve":
-            do_approve_comment(comment, machine=machine, scores=outcome.scores)
-        elif verdict.outcome == "reject":
-            do_reject_comment(comment, verdict.guideline, machine=machine, scores=outcome.scores)
-    return job
+        jobs = _claim_jobs(comment_id)
+        pending = [job for job in jobs if job.comment.is_pending]
+        machines = machine_results([job.comment for job in pending])
+        for job in jobs:
+            outcome = run_pipeline(job.comment, machines[job.comment_id]) if job in pending else None
+            _record_verdict(job, outcome)
+    return next((job for job in jobs if job.comment_id == comment_id), None)
+
+
+def _claim_jobs(comment_id):
+    """Lock the jobs this run completes: this comment's first, then the oldest waiting ones."""
+    jobs = ModerationJob.objects.select_related("comment__article__site__moderation_policy").filter(
+        completed_at__isnull=True
+    )
+    batch = 1 if settings.CELERY_TASK_ALWAYS_EAGER else settings.MODERATION_BATCH
+    if batch == 1 or not connection.features.has_select_for_update_skip_locked:
+        # Without SKIP LOCKED two workers would take the same batch: one comment a run.
+        return list(jobs.select_for_update(of=("self",)).filter(comment_id=comment_id))
+    this_first = Case(When(comment_id=comment_id, then=0), default=1)
+    claimed = jobs.select_for_update(skip_locked=True, of=("self",))
+    return list(claimed.order_by(this_first, "created_at")[:batch])
+
+
+def _record_verdict(job, outcome):
+    """Complete the job with the machine's verdict and apply it, inside the caller's
+    transaction; a comment someone decided meanwhile only has its job completed."""
+    job.completed_at = timezone.now()
+    if outcome is None:
+        job.save(update_fields=["completed_at"])
+        return
+    verdict = outcome.verdict
+    job.verdict, job.guideline = verdict.outcome, verdict.guideline
+    job.scores, job.explanation = outcome.scores, outcome.explanation
+    job.reasons, job.evidence = outcome.reasons, outcome.evidence
+    job.lang, job.model_version = outcome.lang, outcome.model_version
+    job.save()
+    machine = f"classifier {outcome.model_version}"
+    if verdict.outcome == "approve":
+        do_approve_comment(job.comment, machine=machine, scores=outcome.scores)
+    elif verdict.outcome == "reject":
+        do_reject_comment(job.comment, verdict.guideline, machine=machine, scores=outcome.scores)
 
 
 def do_sweep_stale_moderation(older_than: int | None = None) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from commentdesk.moderation.models import Policy
 from commentdesk.moderation.pipeline.context import PhaseContext, Verdict
-from commentdesk.moderation.pipeline.machine import machine_result
+from commentdesk.moderation.pipeline.machine import machine_result, machine_results
 from commentdesk.moderation.pipeline.phases import PHASES
 
 
@@ -22,9 +22,10 @@ class Outcome:
     model_version: str
 
 
-def run_pipeline(comment) -> Outcome:
+def run_pipeline(comment, machine=None) -> Outcome:
+    """machine: the classifier's result when the caller scored a batch at once."""
     policy = Policy.for_site(comment.article.site)
-    context = PhaseContext(comment=comment, policy=policy)
+    context = PhaseContext(comment=comment, policy=policy, machine=machine)
     verdict = _first_verdict(context)
     if policy.mode == Policy.Mode.HUMAN_ONLY and verdict.outcome != "review":
         context.note(f"Human-only mode: the machine suggested {verdict.outcome}.")

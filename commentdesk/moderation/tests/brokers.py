@@ -29,6 +29,8 @@ def worker_environment(broker_url, queue):
         "CELERY_QUEUE": queue,
         # Redis hands unacknowledged tasks back after this long; keep the test short.
         "CELERY_VISIBILITY_TIMEOUT": "5",
+        # Small batches, so that a worker is always in the middle of something when killed.
+        "MODERATION_BATCH": "10",
     }
 
 

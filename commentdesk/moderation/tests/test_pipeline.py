@@ -1,5 +1,6 @@
 """The whole pipeline on the in-process engine: posting to a decision, with the classifier."""
 
+from django.db import connection
 from django.test import override_settings
 
 from commentdesk.comments.models import Comment
@@ -87,6 +88,24 @@ class PipelineTestCase(BaseTestCase):
         job = ModerationJob.objects.get(comment=comment)
         self.assertIsNotNone(job.completed_at)
         self.assertEqual(job.attempts, 2)  # once on posting (lost), once by the sweep
+
+    @override_settings(CELERY_TASK_ALWAYS_EAGER=False, MODERATION_BATCH=3)
+    def test_a_worker_moderates_waiting_comments_in_one_run(self):
+        comments = [self.submit(f"Comment {i} on the strikes near the airbase.") for i in range(4)]
+        job = do_moderate_comment(comments[2].pk)
+        self.assertEqual(job.comment_id, comments[2].pk)
+        done = set(
+            ModerationJob.objects.filter(completed_at__isnull=False).values_list("comment_id", flat=True)
+        )
+        if connection.features.has_select_for_update_skip_locked:
+            # Its own comment first, then the oldest waiting ones, up to the batch size.
+            self.assertEqual(done, {comments[2].pk, comments[0].pk, comments[1].pk})
+        else:
+            self.assertEqual(done, {comments[2].pk})
+        for comment in comments:
+            comment.refresh_from_db()
+            decisions = comment.decisions.count()
+            self.assertEqual(decisions, 1 if comment.pk in done and not comment.is_pending else 0)
 
     def test_the_sweep_leaves_recent_and_finished_jobs_alone(self):
         self.submit("Fresh comment, its task is on its way.")
