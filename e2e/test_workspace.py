@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from commentdesk.comments.models import Comment
 from commentdesk.moderation.models import ModerationJob
-from e2e.desk import WORKSPACE_QUEUE as QUEUE
 from e2e.desk import log_in_to_desk
 
 pytestmark = pytest.mark.browser

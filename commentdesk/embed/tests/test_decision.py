@@ -1,7 +1,5 @@
 from unittest import mock
 
-from django.middleware.csrf import get_token
-from django.test import RequestFactory
 
 from commentdesk.embed.tests.base import EmbedTestCase
 from commentdesk.test import PASSWORD

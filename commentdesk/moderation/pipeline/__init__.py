@@ -10,6 +10,8 @@ from commentdesk.moderation.pipeline.context import PhaseContext, Verdict
 from commentdesk.moderation.pipeline.machine import machine_result, machine_results
 from commentdesk.moderation.pipeline.phases import PHASES
 
+__all__ = ["Outcome", "machine_results", "run_pipeline"]
+
 
 @dataclass(frozen=True)
 class Outcome:

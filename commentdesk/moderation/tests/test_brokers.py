@@ -10,7 +10,6 @@ import uuid
 import pytest
 from django.db import connection
 
-from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment
 from commentdesk.moderation.models import Decision, ModerationJob
 from commentdesk.moderation.tests import brokers
