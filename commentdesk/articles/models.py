@@ -1,11 +1,16 @@
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from commentdesk.articles.guidelines import DEFAULT_GUIDELINES
+from commentdesk.articles.digits import Digits
+from commentdesk.articles.guidelines import DEFAULT_GUIDELINES, DEFAULT_GUIDELINES_EN
+
+# "auto": the interface follows each reader's browser (Accept-Language).
+AUTO_LANGUAGE = "auto"
 
 
 def validate_origins(value: str) -> None:
@@ -31,7 +36,21 @@ class Site(models.Model):
     """A publication (an edition of a newsroom) with its own guidelines and formats."""
 
     name = models.CharField(_("name"), max_length=120)
-    language = models.CharField(_("language"), max_length=12, default="en")
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        default="en",
+        blank=True,
+        choices=[(AUTO_LANGUAGE, _("Each reader's browser language"))] + list(settings.LANGUAGES),
+        help_text=_("The language of the site's pages and embedded comment sections."),
+    )
+    digits = models.CharField(
+        _("digits"),
+        max_length=16,
+        choices=Digits.choices,
+        default=Digits.LATIN,
+        help_text=_("The digits of dates and times, e.g. 22-11-2023 or ٢٢-١١-٢٠٢٣."),
+    )
     date_format = models.CharField(
         _("date format"),
         max_length=40,
@@ -40,7 +59,7 @@ class Site(models.Model):
     )
     guidelines = models.TextField(
         _("community guidelines"),
-        default=DEFAULT_GUIDELINES,
+        default=DEFAULT_GUIDELINES_EN,
         help_text=_("Shown above every comment form. Separate paragraphs with a blank line."),
     )
 
@@ -67,8 +86,16 @@ class Site(models.Model):
         """The allowed origins, lower-cased and without a trailing slash."""
         return [o.strip().rstrip("/").lower() for o in self.allowed_origins.split() if o.strip()]
 
+    def interface_language(self) -> str:
+        """The language code of the site's pages, or "" to follow the reader's browser."""
+        return "" if self.language in ("", AUTO_LANGUAGE) else self.language
+
     def guideline_paragraphs(self) -> list[str]:
-        return [p.strip() for p in str(self.guidelines).split("\n\n") if p.strip()]
+        guidelines = str(self.guidelines)
+        # Untouched default guidelines are shown in the interface language.
+        if _normalized(guidelines) == _normalized(DEFAULT_GUIDELINES_EN):
+            guidelines = str(DEFAULT_GUIDELINES)
+        return [p.strip() for p in guidelines.split("\n\n") if p.strip()]
 
 
 class Article(models.Model):
@@ -87,6 +114,13 @@ class Article(models.Model):
         _("dateline"), max_length=120, blank=True, help_text=_("e.g. ERBIL, Kurdistan Region")
     )
     body = models.TextField(_("story"), help_text=_("Separate paragraphs with a blank line."))
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("Leave empty to use the site's language."),
+    )
     comments_open = models.BooleanField(_("open for comments"), default=True)
     canonical_url = models.URLField(
         _("canonical URL"),
@@ -114,5 +148,13 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("article", args=[self.slug])
 
+    def interface_language(self) -> str:
+        """The article's language, else its site's; "" follows the reader's browser."""
+        return self.language or self.site.interface_language()
+
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split())

@@ -2,17 +2,24 @@
 
 from django.conf import settings
 from django.utils import dateformat, timezone
-from django.utils.translation import get_language_bidi, gettext as _, override
+from django.utils.translation import get_language_bidi, gettext as _, gettext_noop, override
 
+from commentdesk.articles.digits import localize_digits
 from commentdesk.comments.models import Comment
 
 
+def embed_language(site, article=None) -> str:
+    """The article's language, else the site's; a site on "auto" embeds in LANGUAGE_CODE, as
+    its lists are cached for every reader alike."""
+    language = article.interface_language() if article else site.interface_language()
+    return language or settings.LANGUAGE_CODE
 
-def site_payload(site) -> dict:
-    with override(site.language):
+
+def site_payload(site, article=None) -> dict:
+    with override(embed_language(site, article)):
         return {
             "name": site.name,
-            "language": site.language,
+            "language": embed_language(site, article),
             "direction": "rtl" if get_language_bidi() else "ltr",
             "notice": _("%(name)s moderates all comments submitted on this site.")
             % {"name": site.name},
@@ -24,25 +31,25 @@ def site_payload(site) -> dict:
 
 def interface_strings() -> dict:
     """The embed's words, in the active language: the same messages as the article page."""
-    keys = [
-        "Comments",
-        "Your comments",
-        "Published comments",
-        "No comments have been published yet.",
-        "Post a comment",
-        "Comments on this article are closed.",
-        "Name",
-        "Email",
-        "Comment",
-        "Never shown publicly.",
-        "Required",
-        "Post comment",
-        "Show more comments",
-        "Please correct the marked fields; nothing you typed has been lost.",
-        "Thank you. Your comment was received and awaits moderation; it appears here once approved.",
-        "Awaiting moderation: only you can see this comment.",
-        "Not published: it did not meet our guidelines (%(guideline)s).",
-        "The comments could not be loaded. Please try again later.",
+    keys = [  # gettext_noop marks each for makemessages; _(key) below translates it.
+        gettext_noop("Comments"),
+        gettext_noop("Your comments"),
+        gettext_noop("Published comments"),
+        gettext_noop("No comments have been published yet."),
+        gettext_noop("Post a comment"),
+        gettext_noop("Comments on this article are closed."),
+        gettext_noop("Name"),
+        gettext_noop("Email"),
+        gettext_noop("Comment"),
+        gettext_noop("Never shown publicly."),
+        gettext_noop("Required"),
+        gettext_noop("Post comment"),
+        gettext_noop("Show more comments"),
+        gettext_noop("Please correct the marked fields; nothing you typed has been lost."),
+        gettext_noop("Thank you. Your comment was received and awaits moderation; it appears here once approved."),
+        gettext_noop("Awaiting moderation: only you can see this comment."),
+        gettext_noop("Not published: it did not meet our guidelines (%(guideline)s)."),
+        gettext_noop("The comments could not be loaded. Please try again later."),
     ]
     return {key: _(key) for key in keys}
 
@@ -60,13 +67,15 @@ def comment_payload(comment, site) -> dict:
         "author_name": comment.author_name,
         "text": comment.text,
         "created_at": created.isoformat(),
-        "created_display": dateformat.format(created, f"{site.date_format} H:i"),
+        "created_display": localize_digits(
+            dateformat.format(created, f"{site.date_format} H:i"), site.digits
+        ),
     }
 
 
 def own_comment_payload(comment, site) -> dict:
     """A comment as its author sees it: with its moderation status and the reason for it."""
-    with override(site.language):
+    with override(embed_language(site, comment.article)):
         return {
             **comment_payload(comment, site),
             "status": comment.status,
