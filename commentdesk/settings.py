@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Public pages speak their article's or site's language (docs/guides/languages.md).
+    "commentdesk.articles.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,6 +118,16 @@ TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface languages, each with a complete catalogue in locale/ (a test checks). Kurmanji
+# (kmr) is added to Django's LANG_INFO in commentdesk/articles/apps.py.
+LANGUAGES = [
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("ckb", "کوردی (سۆرانی)"),
+    ("kmr", "Kurdî (Kurmancî)"),
+    ("tr", "Türkçe"),
+    ("fa", "فارسی"),
+]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -5,6 +5,7 @@ language of the workspace at /desk/ and of the admin). On a public page this act
 article's language, or else the site's, unless the site's language is "auto".
 """
 
+from django.db import DatabaseError
 from django.utils import translation
 
 from commentdesk.articles.models import Article, Site
@@ -24,7 +25,10 @@ class SiteLanguageMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path_info.startswith(NOT_PUBLIC):
             return None
-        language = page_language(request.resolver_match.url_name, view_kwargs)
+        try:
+            language = page_language(request.resolver_match.url_name, view_kwargs)
+        except DatabaseError:  # The view meets it too and answers; the reader's language will do.
+            language = ""
         if language:
             translation.activate(language)
             request.LANGUAGE_CODE = translation.get_language()
