@@ -35,7 +35,7 @@
       headers: { Accept: "application/json" },
       credentials: "same-origin",
     });
-    const body = await response.json().catch(() => ({ error: "The server did not answer; reload the page." }));
+    const body = await response.json().catch(() => ({ error: toast.dataset.noAnswer }));
     return { status: response.status, body };
   }
 
