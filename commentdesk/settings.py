@@ -99,6 +99,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", "0"),
+        # A kept connection the database dropped (a restart) is replaced before a request uses it.
+        conn_health_checks=True,
     )
 }
 # Lets concurrent test runs on one PostgreSQL server use test databases of their own.

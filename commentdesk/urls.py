@@ -12,3 +12,6 @@ urlpatterns = [
     path("", include("commentdesk.comments.urls")),
     path("", include("commentdesk.articles.urls")),
 ]
+
+# A database outage gets a 503 the reader can act on; anything else the usual 500.
+handler500 = "commentdesk.comments.outage.server_error"
