@@ -8,3 +8,18 @@ def _static_files_without_collectstatic(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _moderate_inside_the_request(settings):
+    # Tests see the verdict as soon as the post returns; the moderation thread has tests of its own.
+    settings.MODERATION_IN_PROCESS = "inline"
+
+
+@pytest.fixture(autouse=True)
+def _no_flood_control(settings):
+    # Tests post many comments from one client and one address; the flood-control tests in
+    # commentdesk/comments/tests/test_flood.py turn the limits back on.
+    settings.POST_RATE_PER_IP = ""
+    settings.POST_RATE_PER_EMAIL = ""
+    settings.DUPLICATE_COMMENT_WINDOW = 0

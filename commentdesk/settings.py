@@ -51,17 +51,22 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "corsheaders",
+    "csp",
     "commentdesk.articles",
     "commentdesk.comments",
     "commentdesk.moderation",
     "commentdesk.dashboard",
     "commentdesk.embed",
+    "commentdesk.ops",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so the latency it reports for /metrics covers every other layer.
+    "commentdesk.ops.middleware.OpsMetricsMiddleware",
     # First, so a CORS preflight is answered before anything else runs.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Answers cached embedded comment lists before the session, CSRF and auth layers.
     "commentdesk.embed.middleware.CachedListMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -103,6 +108,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Requests and the in-process moderation thread write concurrently: a transaction takes
+    # the write lock when it begins, and a writer waits up to 20 s for it instead of failing.
+    # WAL lets readers go on while one writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL",
+    }
 # Lets concurrent test runs on one PostgreSQL server use test databases of their own.
 if os.getenv("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
@@ -148,6 +162,67 @@ if DEBUG:
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "False")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+# HTTPS. Behind a TLS-terminating proxy set SECURE_PROXY_SSL=True, so a request the proxy
+# marks X-Forwarded-Proto: https counts as secure (the proxy must overwrite that header).
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "False")
+if envbool("SECURE_PROXY_SSL", "False"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "False")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "False")
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp) for every page we serve: the article page and the
+# workspace load scripts and styles from our static files only, never inline. The embed runs
+# on the publisher's page under the publisher's policy (docs/embedding.md); our API answers
+# are JSON, which a policy does not affect. CSP_REPORT_ONLY=True reports without blocking.
+_CSP_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({"report-uri": [os.environ["CSP_REPORT_URI"]]} if os.getenv("CSP_REPORT_URI") else {}),
+    }
+}
+if envbool("CSP_REPORT_ONLY", "False"):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
+else:
+    CONTENT_SECURITY_POLICY = _CSP_POLICY
+
+# Flood control (commentdesk/comments/flood.py), counted in the cache below. A rate is
+# count/period: 5/m, 30/h, 20/10m; empty turns that limit off.
+POST_RATE_PER_IP = os.getenv("POST_RATE_PER_IP", "5/m")
+POST_RATE_PER_EMAIL = os.getenv("POST_RATE_PER_EMAIL", "3/m")
+# Seconds during which the same email posting the same text on one article is refused (0: off).
+DUPLICATE_COMMENT_WINDOW = envint("DUPLICATE_COMMENT_WINDOW", "86400")
+# The reader's address is REMOTE_ADDR unless a proxy we run sets a header: name it here
+# (X-Forwarded-For, X-Real-IP) and say how many proxies append to it. Never set this when
+# clients can reach the desk directly: they could then claim any address.
+CLIENT_IP_HEADER = os.getenv("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1")
+
+# Email, for the links that confirm a commenter's export or erasure request. Without
+# EMAIL_HOST the messages are written to the console log.
+EMAIL_HOST = os.getenv("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = envint("EMAIL_PORT", "587")
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "commentdesk <noreply@localhost>")
+# Hours a commenter's confirmation link for export or erasure stays valid.
+PRIVACY_LINK_HOURS = envint("PRIVACY_LINK_HOURS", "24")
+
 # Cross-origin requests reach the public API only, and only from origins a site allows
 # (Site.allowed_origins, set in the admin; see commentdesk/embed/origins.py). No credentials:
 # the embed never sends or receives a cookie of ours.
@@ -172,9 +247,12 @@ EMBED_CACHE_SECONDS = envint("EMBED_CACHE_SECONDS", "300")
 # The longest comment a reader may post, in characters.
 COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", "5000")
 
-# Moderation runs as Celery tasks. Without a broker they run in-process, right after the
-# comment is committed, so the embedded set-up needs no other server.
+# Moderation runs as Celery tasks. Without a broker it runs in each web process, so the
+# embedded set-up needs no other server: "thread" (default) moderates waiting comments in a
+# background thread, in batches; "inline" moderates each comment inside the request that posts
+# it (slower, but the reader's next page already shows the verdict).
 CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", "")
+MODERATION_IN_PROCESS = os.getenv("MODERATION_IN_PROCESS", "thread")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_DEFAULT_QUEUE = os.getenv("CELERY_QUEUE", "commentdesk")
@@ -196,12 +274,21 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 MODERATION_SWEEP_AFTER = envint("MODERATION_SWEEP_AFTER", "120")
 # A Celery worker moderates up to this many waiting comments in one run (PostgreSQL only).
 MODERATION_BATCH = envint("MODERATION_BATCH", "100")
+# Seconds between looks for jobs left behind: Celery beat's sweep, or the in-process thread's.
+MODERATION_SWEEP_INTERVAL = envint("MODERATION_SWEEP_INTERVAL", "60")
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-moderation": {
         "task": "commentdesk.moderation.tasks.sweep_moderation",
-        "schedule": float(envint("MODERATION_SWEEP_INTERVAL", "60")),
+        "schedule": float(MODERATION_SWEEP_INTERVAL),
     }
 }
+
+# /metrics answers a request bearing "Authorization: Bearer <METRICS_TOKEN>"; with no token
+# set, only one from a loopback or private address that did not come through a proxy.
+METRICS_TOKEN = envsecret("METRICS_TOKEN", "")
+# A load balancer's health checks and Prometheus' scrapes reach the web processes directly,
+# over plain HTTP: no redirect to HTTPS for them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 
 LOGGING = {
     "version": 1,

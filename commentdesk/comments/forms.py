@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from commentdesk.lib.text import clean_single_line, clean_submitted_text
@@ -14,6 +15,9 @@ class SubmittedTextField(forms.CharField):
 
     def to_python(self, value):
         return self.clean_text(super().to_python(value))
+
+
+HONEYPOT = "website"
 
 
 class CommentForm(forms.Form):
@@ -42,6 +46,14 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Please write your comment.")},
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
     )
+    # The honeypot: rendered in a hidden block, so people never see it and leave it empty;
+    # programs that fill in every field fill it. See docs/operators/security.md.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +62,22 @@ class CommentForm(forms.Form):
         self.fields["text"].help_text = _("Up to %(limit)d characters.") % {
             "limit": self.max_text_length
         }
+
+    @property
+    def reader_fields(self):
+        """The fields a person fills in, in order: all but the honeypot."""
+        return [field for field in self if field.name != HONEYPOT]
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT]
+
+    @property
+    def has_field_errors(self) -> bool:
+        return any(name != NON_FIELD_ERRORS for name in self.errors)
+
+    def caught_by_honeypot(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, code="honeypot")
 
     def clean_author_email(self):
         # One commenter, one address: their history is looked up by it, case-blind.
@@ -63,3 +91,16 @@ class CommentForm(forms.Form):
                 % {"length": len(text), "limit": self.max_text_length}
             )
         return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.pop(HONEYPOT, ""):
+            raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
+        return cleaned
+
+
+HONEYPOT_MESSAGE = _(
+    "Your comment was not posted: a hidden field that only automated programs fill in was "
+    "filled in. If you are a person, your browser may have filled it in for you; turn off "
+    "autofill for this page and post again."
+)

@@ -23,6 +23,9 @@ def json_error(status: int, message: str, **extra) -> JsonResponse:
     a refused origin still gets no CORS preflight, so it cannot post."""
     response = JsonResponse({"error": str(message), **extra}, status=status)
     response["Access-Control-Allow-Origin"] = "*"
+    if "retry_after" in extra:  # 429: the same seconds in the body, for pages that cannot
+        response["Retry-After"] = str(extra["retry_after"])  # read a cross-origin header
+        response["Access-Control-Expose-Headers"] = "Retry-After"
     return response
 
 

@@ -42,6 +42,8 @@ SCHEMAS = {
             "error": {"type": "string", "description": "What went wrong, for people."},
             "fields": {"type": "object", "additionalProperties": {
                 "type": "array", "items": {"type": "string"}}},
+            "retry_after": {"type": "integer", "minimum": 1,
+                            "description": "With 429: seconds before posting again."},
         },
     },
     "Comment": {
@@ -100,6 +102,9 @@ SCHEMAS = {
             "author_name": {"type": "string", "maxLength": 80},
             "author_email": {"type": "string", "format": "email"},
             "text": {"type": "string"},
+            "website": {"type": "string", "description": (
+                "Honeypot: leave it out or empty. A form that renders it hides it from people; "
+                "a value is refused with 400.")},
         },
     },
     "Decision": {
@@ -134,11 +139,16 @@ def _paths():
                     "201": _json({"type": "object", "properties": {
                         "comment": _ref("OwnComment"), "token": {"type": "string"},
                         "message": {"type": "string"}}}, "Received, pending moderation."),
-                    "400": _error("Field errors, as on the article page."),
+                    "400": _error("Field errors, as on the article page, or a filled honeypot."),
                     "403": _error("No Origin header, or one the site does not allow."),
-                    "409": _error("Comments on this article are closed."),
+                    "409": _error("Comments on this article are closed, or this email posted "
+                                  "the same text here lately."),
                     "413": _error("Body too large."),
                     "415": _error("Body not JSON."),
+                    "429": {**_error("Posting too fast, from this address or this email."),
+                            "headers": {"Retry-After": {
+                                "description": "Seconds before posting again.",
+                                "schema": {"type": "integer", "minimum": 1}}}},
                 },
             },
         },

@@ -1,3 +1,6 @@
+from django.core.cache import cache
+from django.test import override_settings
+
 from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment
 from commentdesk.embed.tests.base import HOST, OTHER_HOST, STORY_URL, EmbedTestCase
@@ -72,4 +75,32 @@ class PostCommentTestCase(EmbedTestCase):
             "/api/v1/comments/", {"url": STORY_URL, "text": "x"}, headers={"Origin": OTHER_HOST}
         )
         self.assertEqual(response.status_code, 415)
+        self.assertFalse(Comment.objects.exists())
+
+
+class FloodControlTestCase(EmbedTestCase):
+    def setUp(self):
+        super().setUp()
+        flood = {"POST_RATE_PER_IP": "1/m", "POST_RATE_PER_EMAIL": "", "DUPLICATE_COMMENT_WINDOW": 3600}
+        self.enterContext(override_settings(**flood))  # after the conftest turned it off
+    def test_posting_too_fast_is_429_with_retry_after(self):
+        self.assertEqual(self.api_post_comment(text="First.").status_code, 201)
+        r = self.api_post_comment(text="Second.")
+        self.assertEqual(r.status_code, 429)
+        self.assertEqual(int(r["Retry-After"]), r.json()["retry_after"])
+        self.assertIn("You are posting too fast", r.json()["error"])
+        self.assertEqual(r["Access-Control-Expose-Headers"], "Retry-After")
+
+    def test_a_duplicate_is_409(self):
+        self.api_post_comment(text="Same.")
+        cache.clear()
+        r = self.api_post_comment(text="same.")
+        self.assertEqual(r.status_code, 409)
+        self.assertIn("already posted", r.json()["error"])
+        self.assertEqual(Comment.objects.count(), 1)
+
+    def test_a_filled_honeypot_is_400(self):
+        r = self.api_post_comment(website="x")
+        self.assertEqual(r.status_code, 400)
+        self.assertIn("hidden field", r.json()["error"])
         self.assertFalse(Comment.objects.exists())

@@ -8,16 +8,18 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _, override
 
 from commentdesk.articles.models import Article, Site
+from commentdesk.comments import flood
 from commentdesk.comments.actions import CommentsClosedError, do_submit_comment
-from commentdesk.comments.forms import CommentForm
+from commentdesk.comments.forms import HONEYPOT, HONEYPOT_MESSAGE, CommentForm
 from commentdesk.comments.models import Comment
+from commentdesk.comments.views import duplicate_message, too_fast_message
 from commentdesk.embed import caching, origins, payloads, tokens
 from commentdesk.embed.api import ApiError, json_body, page_number, string_fields, valid_id
 from commentdesk.embed.threads import find_thread, get_or_create_thread
 
 PAGE_SIZE = 50
 MAX_COUNT_URLS = 100
-POST_FIELDS = ("url", "title", "author_name", "author_email", "text")
+POST_FIELDS = ("url", "title", "author_name", "author_email", "text", HONEYPOT)
 
 
 def list_comments(request):
@@ -47,7 +49,7 @@ def _comment_list_json(site_id, url, page) -> bytes:
     comments = approved[(page - 1) * PAGE_SIZE : page * PAGE_SIZE] if page <= pages else []
     payload = {
         "thread": payloads.thread_payload(article, url, count),
-        "site": payloads.site_payload(site),
+        "site": payloads.site_payload(site, article),
         "comments": [payloads.comment_payload(comment, site) for comment in comments],
         "page": page,
         "pages": pages,
@@ -62,28 +64,42 @@ def post_comment(request):
     first comment) and answers 201 with the comment, its status and an author token for
     GET /api/v1/comments/<id>/status/. Needs an Origin header the article's site allows:
     that is the CSRF protection, as no cookie is used. 400 with field errors, as on the
-    article page; 409 when comments are closed.
+    article page, or when the optional honeypot field `website` is filled in; 409 when
+    comments are closed or the same email posted the same text here lately; 429 with
+    Retry-After when this address or email posts too fast (see comments/flood.py).
     """
     body = string_fields(json_body(request), POST_FIELDS)
     url = origins.canonical(body.get("url", ""))
     site_id = origins.site_for(request, url, require_origin=True)
     article = find_thread(site_id, url)
     site = article.site if article else Site.objects.get(pk=site_id)
-    with override(site.language):
-        return _submit(site, article, url, body)
+    with override(payloads.embed_language(site, article)):
+        return _submit(request, site, article, url, body)
 
 
-def _submit(site, article, url, body):
+def _submit(request, site, article, url, body):
     form = CommentForm(body)
+    if form.caught_by_honeypot():
+        raise ApiError(400, str(HONEYPOT_MESSAGE))
     if not form.is_valid():
         raise ApiError(
             400,
             _("Please correct the marked fields; nothing you typed has been lost."),
             fields={name: [str(e) for e in errors] for name, errors in form.errors.items()},
         )
-    article = article or get_or_create_thread(site.pk, url, body.get("title", ""))
     try:
+        if article:
+            flood.check_posting(request, article, form.cleaned_data)
+        else:
+            flood.check_rates(request, form.cleaned_data["author_email"])
+        article = article or get_or_create_thread(site.pk, url, body.get("title", ""))
         comment = do_submit_comment(article, **form.cleaned_data)
+    except flood.PostingTooFast as error:
+        raise ApiError(
+            429, too_fast_message(error.retry_after), retry_after=error.retry_after
+        ) from None
+    except flood.DuplicateComment:
+        raise ApiError(409, duplicate_message()) from None
     except CommentsClosedError:
         raise ApiError(409, _("Comments on this article are closed.")) from None
     payload = {

@@ -1,0 +1,121 @@
+"""Flood control for posting: rate limits per client address and per email, and duplicates.
+
+The limits are fixed-window counters in Django's cache (Redis in production, so every web
+process counts together). Django's cache is enough here: the counter is one atomic incr(),
+and we need the seconds left in the window for Retry-After, which we know exactly.
+
+Both ways of posting (the article page and the JSON API) call check_posting() after the
+form is valid and before anything is stored.
+"""
+
+import hashlib
+import math
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+
+from commentdesk.comments.models import Comment
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class PostingTooFast(Exception):
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+class DuplicateComment(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    seconds: int
+
+
+def parse_rate(value: str) -> Rate | None:
+    """'5/m' is five a minute; also /s, /h, /d and a number of them ('20/10m'). Empty: no limit."""
+    if not value:
+        return None
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*", value)
+    if not match:
+        raise ImproperlyConfigured(f"A rate looks like 5/m or 100/h, not {value!r}")
+    count, multiple, unit = match.groups()
+    return Rate(int(count), int(multiple or 1) * PERIODS[unit])
+
+
+def client_ip(request) -> str:
+    """The reader's address: REMOTE_ADDR, or the proxy's header only when the operator says
+    a proxy they run sets it (CLIENT_IP_HEADER). With X-Forwarded-For, TRUSTED_PROXY_COUNT
+    proxies appended to it, so the address we trust is that many entries from the right."""
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+        hops = [hop.strip() for hop in value.split(",") if hop.strip()]
+        if len(hops) >= settings.TRUSTED_PROXY_COUNT:
+            return hops[-settings.TRUSTED_PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def hit(scope: str, identity: str, rate: Rate | None, now: float | None = None) -> int:
+    """Count one attempt; return 0 when within the rate, else the seconds until it resets."""
+    if rate is None:
+        return 0
+    now = time.time() if now is None else now
+    window = int(now // rate.seconds)
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:32]  # no raw address in the cache
+    key = f"flood:{scope}:{rate.seconds}:{digest}:{window}"
+    cache.add(key, 0, timeout=rate.seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=rate.seconds + 1)
+        count = 1
+    if count <= rate.count:
+        return 0
+    return max(1, math.ceil((window + 1) * rate.seconds - now))
+
+
+def check_rates(request, email: str) -> None:
+    """Raise PostingTooFast when this address or this email has posted too often."""
+    waits = [
+        hit("ip", client_ip(request), parse_rate(settings.POST_RATE_PER_IP)),
+        hit("email", email, parse_rate(settings.POST_RATE_PER_EMAIL)),
+    ]
+    if max(waits):
+        raise PostingTooFast(max(waits))
+
+
+def same_text(text: str) -> str:
+    """What two comments must share to count as one: case, width and spacing are ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def check_duplicate(article, email: str, text: str) -> None:
+    """Raise DuplicateComment when this email posted the same text on the article lately."""
+    window = settings.DUPLICATE_COMMENT_WINDOW
+    if window <= 0:
+        return
+    recent = Comment.objects.filter(
+        article=article,
+        author_email=email,
+        created_at__gte=timezone.now() - timedelta(seconds=window),
+    ).values_list("text", flat=True)
+    wanted = same_text(text)
+    if any(same_text(earlier) == wanted for earlier in recent):
+        raise DuplicateComment()
+
+
+def check_posting(request, article, cleaned: dict) -> None:
+    """Every flood check a valid submission passes before it is stored."""
+    check_duplicate(article, cleaned["author_email"], cleaned["text"])
+    check_rates(request, cleaned["author_email"])
