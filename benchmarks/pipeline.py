@@ -1,7 +1,7 @@
 """Post-to-decision latency and sustained throughput of the whole moderation pipeline.
 
 Runs on the local PostgreSQL (a scratch database, dropped afterwards) with each engine:
-in-process, then Celery with 1 and 2 worker processes on Redis and on RabbitMQ.
+in-process (inline in the request, then the moderation thread), then Celery with 1 and 2 worker processes on Redis and on RabbitMQ.
 Loopback only, bounded in time. Usage:
 
     .venv/bin/python benchmarks/pipeline.py [--burst 600] [--paced 200] [--rate 50]
@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_URL = "postgres://postgres@127.0.0.1:5432/commentdesk_bench"
 ENGINES = [
-    ("in-process", "", 0),
+    ("in-process, inline", "", 0),
+    ("in-process, thread", "", 0),
     ("redis, 1 worker", "redis://127.0.0.1:6379/14", 1),
     ("redis, 2 workers", "redis://127.0.0.1:6379/14", 2),
     ("rabbitmq, 1 worker", "amqp://guest:guest@127.0.0.1:5672//", 1),
@@ -63,7 +64,8 @@ def main():
 def measure(index, broker, workers, args):
     reset_database()
     environment = {**os.environ, "DATABASE_URL": BENCH_URL, "CELERY_BROKER_URL": broker,
-                   "CELERY_QUEUE": f"bench-{os.getpid()}-{index}"}
+                   "CELERY_QUEUE": f"bench-{os.getpid()}-{index}",
+                   "MODERATION_IN_PROCESS": "inline" if index == 0 else "thread"}
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=environment, check=True)
     started = [start_worker(environment) for _ in range(workers)]
     try:
@@ -99,7 +101,10 @@ def run_engine(args):
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commentdesk.settings")
     django.setup()
+    from commentdesk.moderation.engine import start_in_process_engine
     from commentdesk.test import make_article
+
+    start_in_process_engine()  # as a web process does; it does nothing when a broker is set
 
     article = make_article()
     warm_up(article)

@@ -8,6 +8,7 @@ admin.site.index_title = "Moderation and editing"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("commentdesk.dashboard.urls")),
+    path("", include("commentdesk.ops.urls")),
     path("", include("commentdesk.embed.urls")),
     path("", include("commentdesk.comments.urls")),
     path("", include("commentdesk.articles.urls")),

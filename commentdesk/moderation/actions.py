@@ -141,8 +141,12 @@ def send_moderation_tasks(comment_ids) -> int:
 
 
 def _publish(comment_id) -> bool:
+    from commentdesk.moderation.engine import in_process_engine, uses_moderation_thread
     from commentdesk.moderation.tasks import moderate_comment
 
+    if uses_moderation_thread():
+        in_process_engine.wake()
+        return True
     try:
         moderate_comment.delay(comment_id)
     except (BrokerError, OSError):
@@ -157,23 +161,49 @@ def do_moderate_comment(comment_id: int):
 
     Returns this comment's completed job, or None when there was nothing left to do.
     """
-    from commentdesk.moderation.pipeline import machine_results, run_pipeline
-
     with transaction.atomic():
         jobs = _claim_jobs(comment_id)
-        pending = [job for job in jobs if job.comment.is_pending]
-        machines = machine_results([job.comment for job in pending])
-        for job in jobs:
-            outcome = run_pipeline(job.comment, machines[job.comment_id]) if job in pending else None
-            _record_verdict(job, outcome)
+        _complete_jobs(jobs)
     return next((job for job in jobs if job.comment_id == comment_id), None)
+
+
+def do_moderate_waiting(*, skip=()) -> list[int]:
+    """Moderate the oldest waiting comments, up to MODERATION_BATCH, in one transaction: the
+    in-process engine's unit of work. Returns the ids of the comments whose jobs completed."""
+    with transaction.atomic():
+        waiting = _waiting_jobs().exclude(comment_id__in=skip)
+        if connection.features.has_select_for_update_skip_locked:
+            waiting = waiting.select_for_update(skip_locked=True, of=("self",))
+        # On SQLite the transaction itself is the lock: it begins IMMEDIATE (see settings).
+        jobs = list(waiting.order_by("created_at")[: settings.MODERATION_BATCH])
+        _complete_jobs(jobs)
+    return [job.comment_id for job in jobs]
+
+
+def waiting_comment_ids(*, skip=()) -> list[int]:
+    waiting = _waiting_jobs().exclude(comment_id__in=skip).order_by("created_at")
+    return list(waiting.values_list("comment_id", flat=True)[: settings.MODERATION_BATCH])
+
+
+def _complete_jobs(jobs):
+    from commentdesk.moderation.pipeline import machine_results, run_pipeline
+
+    pending = [job for job in jobs if job.comment.is_pending]
+    machines = machine_results([job.comment for job in pending])
+    for job in jobs:
+        outcome = run_pipeline(job.comment, machines[job.comment_id]) if job in pending else None
+        _record_verdict(job, outcome)
+
+
+def _waiting_jobs():
+    return ModerationJob.objects.select_related("comment__article__site__moderation_policy").filter(
+        completed_at__isnull=True
+    )
 
 
 def _claim_jobs(comment_id):
     """Lock the jobs this run completes: this comment's first, then the oldest waiting ones."""
-    jobs = ModerationJob.objects.select_related("comment__article__site__moderation_policy").filter(
-        completed_at__isnull=True
-    )
+    jobs = _waiting_jobs()
     batch = 1 if settings.CELERY_TASK_ALWAYS_EAGER else settings.MODERATION_BATCH
     if batch == 1 or not connection.features.has_select_for_update_skip_locked:
         # Without SKIP LOCKED two workers would take the same batch: one comment a run.

@@ -1,0 +1,1 @@
+"""Running the desk in production: /healthz, /metrics, database backups, gunicorn's config."""
