@@ -26,6 +26,9 @@ class InProcessEngine:
         self._start_lock = threading.Lock()
         self._thread = None
         self._stopping = False
+        # Only a process that serves requests starts the thread; a management command that
+        # posts leaves its jobs to the next look of a running one.
+        self._enabled = False
         # Comments whose moderation raised; retried at the next periodic look, not on every post.
         self._failed = set()
 
@@ -34,6 +37,7 @@ class InProcessEngine:
         return self._thread is not None and self._thread.is_alive()
 
     def start(self):
+        self._enabled = True
         with self._start_lock:
             if not self.running:
                 self._stopping = False
@@ -42,12 +46,15 @@ class InProcessEngine:
         self.wake()
 
     def wake(self):
+        if self._enabled and not self.running and not self._stopping:
+            # Started before a fork (gunicorn --preload): the thread stayed in the parent.
+            self.start()
         self._wake.set()
 
     def stop(self, timeout=30):
         """Let the current batch finish, then end the thread (a process shutting down)."""
         self._stopping = True
-        self.wake()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
 
