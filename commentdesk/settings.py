@@ -1,6 +1,7 @@
 """Settings come from the environment only; every variable is listed in .env.example."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -120,6 +121,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Lets concurrent test runs on one PostgreSQL server use test databases of their own.
 if os.getenv("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not the in-memory default: threads share an in-memory database through SQLite's
+    # shared cache, whose table locks fail at once instead of waiting like the file locks the
+    # moderation thread meets in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"commentdesk-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
