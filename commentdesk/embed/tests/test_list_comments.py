@@ -1,3 +1,5 @@
+from django.utils.translation import override
+
 from commentdesk.articles.models import Article
 from commentdesk.embed.tests.base import HOST, OTHER_HOST, STORY_URL, EmbedTestCase
 from commentdesk.embed.views.public import PAGE_SIZE
@@ -30,8 +32,9 @@ class ListCommentsTestCase(EmbedTestCase):
         self.assertEqual(site["direction"], "rtl")
         self.assertEqual(site["language"], "ar")
         self.assertIn(self.site.name, site["notice"])
-        self.assertEqual(site["guidelines"], self.site.guideline_paragraphs())
-        self.assertIn("Post comment", site["strings"])
+        with override("ar"):  # Untouched default guidelines come in the site's language.
+            self.assertEqual(site["guidelines"], self.site.guideline_paragraphs())
+        self.assertEqual(site["strings"]["Post comment"], "انشر التعليق")
 
     def test_an_unknown_article_has_an_empty_list_and_is_not_created(self):
         response = self.list_comments(url=f"{HOST}/not-yet-commented")
