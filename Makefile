@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 SHARED_DATA ?= ../shared/data
 
-.PHONY: serve test test-sqlite test-postgres train install install-dev chromium benchmarks
+.PHONY: serve test test-sqlite test-postgres train install install-dev chromium gettext benchmarks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ serve: install
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
-test: install-dev chromium test-sqlite test-postgres
+# xgettext and msgmerge: a test re-extracts the messages to check the catalogues are complete.
+gettext:
+	@command -v msgmerge >/dev/null || (apt-get update -q && apt-get install -y -q gettext)
+
+test: install-dev chromium gettext test-sqlite test-postgres
 
 # The broker crash tests need a database that worker processes can share: PostgreSQL only.
 test-sqlite: install-dev
