@@ -21,3 +21,10 @@ class LoadDemoTestCase(TestCase):
         for article in Article.objects.all():
             r = self.client.get(article.get_absolute_url())
             self.assertContains(r, article.headline)
+
+    def test_the_arabic_and_sorani_stories_speak_their_language(self):
+        call_command("load_demo", stdout=StringIO())
+        for spec in ARTICLES:
+            if spec.get("language") in ("ar", "ckb"):
+                r = self.client.get(f"/articles/{spec['slug']}/")
+                self.assertContains(r, f'<html lang="{spec["language"]}" dir="rtl">')
