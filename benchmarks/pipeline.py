@@ -14,7 +14,6 @@ comments posted at a steady rate below capacity.
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.common import start_celery_worker, stop_process_group  # noqa: E402
+
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_URL = "postgres://postgres@127.0.0.1:5432/commentdesk_bench"
 ENGINES = [
@@ -67,7 +69,7 @@ def measure(index, broker, workers, args):
                    "CELERY_QUEUE": f"bench-{os.getpid()}-{index}",
                    "MODERATION_IN_PROCESS": "inline" if index == 0 else "thread"}
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=environment, check=True)
-    started = [start_worker(environment) for _ in range(workers)]
+    started = [start_celery_worker(environment) for _ in range(workers)]
     try:
         command = [sys.executable, __file__, "--engine", str(index), "--burst", str(args.burst),
                    "--paced", str(args.paced), "--rate", str(args.rate)]
@@ -75,15 +77,7 @@ def measure(index, broker, workers, args):
         return json.loads(output.stdout.strip().splitlines()[-1])
     finally:
         for process in started:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
-
-
-def start_worker(environment):
-    command = [sys.executable, "-m", "celery", "-A", "commentdesk", "worker", "--concurrency", "1",
-               "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"]
-    return subprocess.Popen(command, cwd=ROOT, env=environment, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stop_process_group(process)
 
 
 def reset_database():
