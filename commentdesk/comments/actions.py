@@ -1,7 +1,9 @@
 from django.db import transaction
+from django.utils import timezone
 
 from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment
+from commentdesk.comments.signals import comment_status_changed
 from commentdesk.moderation.actions import do_schedule_moderation
 
 
@@ -20,3 +22,42 @@ def do_submit_comment(article: Article, *, author_name: str, author_email: str, 
         )
         do_schedule_moderation(comment)
     return comment
+
+
+def do_erase_commenter(email: str) -> int:
+    """Delete every comment posted with this address; return how many.
+
+    The audit log keeps each decision, anonymised: it loses its link to the comment and keeps
+    the comment's number, article and language (see Decision). The moderation jobs and the
+    labelled examples go with the comments, since they hold or point to the text.
+    """
+    # Imported here: moderation imports comments.
+    from commentdesk.moderation.models import Decision, ModerationJob
+
+    with transaction.atomic():
+        comments = list(
+            Comment.objects.select_for_update().filter(author_email=email.lower()).order_by("pk")
+        )
+        languages = dict(
+            ModerationJob.objects.filter(comment__in=comments).values_list("comment_id", "lang")
+        )
+        now = timezone.now()
+        for comment in comments:
+            Decision.objects.filter(comment=comment).update(
+                comment=None,
+                erased_at=now,
+                erased_comment_id=comment.pk,
+                erased_article_id=comment.article_id,
+                erased_lang=languages.get(comment.pk) or "",
+            )
+        Comment.objects.filter(pk__in=[comment.pk for comment in comments]).delete()
+        published = [c for c in comments if c.status == Comment.Status.APPROVED]
+        transaction.on_commit(lambda: _announce_erased(published))
+    return len(comments)
+
+
+def _announce_erased(comments):
+    for comment in comments:
+        comment_status_changed.send(
+            sender=Comment, comment_id=comment.pk, article_id=comment.article_id, status="erased"
+        )

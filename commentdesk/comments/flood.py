@@ -85,11 +85,12 @@ def hit(scope: str, identity: str, rate: Rate | None, now: float | None = None) 
     return max(1, math.ceil((window + 1) * rate.seconds - now))
 
 
-def check_rates(request, email: str) -> None:
-    """Raise PostingTooFast when this address or this email has posted too often."""
+def check_rates(request, email: str, scope: str = "post") -> None:
+    """Raise PostingTooFast when this address or this email has posted too often. Other
+    scopes (privacy requests) count apart from posting, at the same rates."""
     waits = [
-        hit("ip", client_ip(request), parse_rate(settings.POST_RATE_PER_IP)),
-        hit("email", email, parse_rate(settings.POST_RATE_PER_EMAIL)),
+        hit(f"{scope}-ip", client_ip(request), parse_rate(settings.POST_RATE_PER_IP)),
+        hit(f"{scope}-email", email, parse_rate(settings.POST_RATE_PER_EMAIL)),
     ]
     if max(waits):
         raise PostingTooFast(max(waits))

@@ -104,3 +104,29 @@ HONEYPOT_MESSAGE = _(
     "filled in. If you are a person, your browser may have filled it in for you; turn off "
     "autofill for this page and post again."
 )
+
+
+class PrivacyRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("The address you post comments with. We send the link there."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address, like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    action = forms.ChoiceField(
+        label=_("What you would like"),
+        choices=[
+            ("export", _("A copy of my comments and the decisions on them (JSON)")),
+            ("erase", _("Erase my comments")),
+        ],
+        initial="export",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose export or erase.")},
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()

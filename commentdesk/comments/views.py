@@ -1,13 +1,18 @@
+from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.core.mail import send_mail
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from commentdesk.articles.models import Article
 from commentdesk.articles.views import render_article
-from commentdesk.comments import flood
-from commentdesk.comments.actions import CommentsClosedError, do_submit_comment
-from commentdesk.comments.forms import CommentForm
+from commentdesk.comments import flood, privacy
+from commentdesk.comments.actions import CommentsClosedError, do_erase_commenter, do_submit_comment
+from commentdesk.comments.forms import CommentForm, PrivacyRequestForm
 from commentdesk.comments.readers import remember_posted
 
 
@@ -49,3 +54,56 @@ def post_comment(request, slug):
         _("Thank you. Your comment was received and awaits moderation; it appears here once approved."),
     )
     return redirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
+
+
+def privacy_request(request):
+    """Ask for an export or an erasure; the link that does it is mailed to the address."""
+    form = PrivacyRequestForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "comments/privacy_request.html", {"form": form})
+    if not form.is_valid():
+        return render(request, "comments/privacy_request.html", {"form": form}, status=400)
+    email, action = form.cleaned_data["email"], form.cleaned_data["action"]
+    try:
+        flood.check_rates(request, email, scope="privacy")
+    except flood.PostingTooFast as error:
+        form.add_error(None, too_fast_message(error.retry_after))
+        response = render(request, "comments/privacy_request.html", {"form": form}, status=429)
+        response["Retry-After"] = str(error.retry_after)
+        return response
+    # The answer is the same whether or not the address posted: it reveals nothing.
+    if privacy.commenter_comments(email).exists():
+        _send_privacy_link(request, email, action)
+    context = {"email": email, "hours": settings.PRIVACY_LINK_HOURS}
+    return render(request, "comments/privacy_sent.html", context)
+
+
+def _send_privacy_link(request, email, action):
+    url = request.build_absolute_uri(
+        reverse("privacy_confirm", args=[action, privacy.make_token(email, action)])
+    )
+    context = {"url": url, "action": action, "hours": settings.PRIVACY_LINK_HOURS}
+    subject = _("Export your comments") if action == privacy.EXPORT else _("Erase your comments")
+    body = render_to_string("comments/privacy_email.txt", context, request=request)
+    send_mail(subject, body, None, [email])
+
+
+def privacy_confirm(request, action, token):
+    """The mailed link: GET shows what will happen, POST (a button) does it. Mail scanners
+    that open links therefore cannot erase anything."""
+    if action not in privacy.ACTIONS:
+        raise Http404()
+    try:
+        email = privacy.read_token(token, action)
+    except privacy.InvalidLink:
+        return render(request, "comments/privacy_invalid.html", status=400)
+    if request.method != "POST":
+        count = privacy.commenter_comments(email).count()
+        context = {"email": email, "action": action, "count": count}
+        return render(request, "comments/privacy_confirm.html", context)
+    if action == privacy.EXPORT:
+        response = JsonResponse(privacy.export(email), json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="my-comments.json"'
+        return response
+    erased = do_erase_commenter(email)
+    return render(request, "comments/privacy_erased.html", {"email": email, "count": erased})

@@ -8,7 +8,10 @@ def undoable_decisions(user):
     """The user's decisions still inside the undo window that are the latest on their comment."""
     recent = (
         Decision.objects.filter(
-            moderator=user, undone_at__isnull=True, created_at__gte=timezone.now() - UNDO_WINDOW
+            moderator=user,
+            undone_at__isnull=True,
+            created_at__gte=timezone.now() - UNDO_WINDOW,
+            comment__isnull=False,  # not on a comment its author had erased
         )
         .select_related("comment")
         .order_by("-created_at", "-pk")

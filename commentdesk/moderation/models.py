@@ -7,13 +7,20 @@ from commentdesk.moderation.guidelines import Guideline
 
 
 class Decision(models.Model):
-    """One entry of the audit log: who or what decided a comment, when, and why."""
+    """One entry of the audit log: who or what decided a comment, when, and why.
+
+    When a commenter has their data erased, their comments are deleted but the decisions
+    stay, anonymised: comment becomes null and the erased_* fields keep what is not personal
+    (which comment number and article it was, its language, when it was erased).
+    """
 
     class Outcome(models.TextChoices):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
+    comment = models.ForeignKey(
+        Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
+    )
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     guideline = models.CharField(
         _("guideline cited"), max_length=20, choices=Guideline.choices, blank=True
@@ -32,6 +39,17 @@ class Decision(models.Model):
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     created_at = models.DateTimeField(_("decided"), auto_now_add=True)
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("comment erased"), null=True, blank=True)
+    erased_comment_id = models.BigIntegerField(_("erased comment number"), null=True, blank=True)
+    erased_article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("article of the erased comment"),
+    )
+    erased_lang = models.CharField(_("language of the erased comment"), max_length=8, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

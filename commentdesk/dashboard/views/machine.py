@@ -26,7 +26,7 @@ TITLES = {
 def machine_decisions(outcome):
     return (
         Decision.objects.exclude(machine="")
-        .filter(outcome=outcome, undone_at__isnull=True)
+        .filter(outcome=outcome, undone_at__isnull=True, comment__isnull=False)
         .select_related("comment__article", "comment__decided_by")
         .order_by("-created_at", "-pk")
     )

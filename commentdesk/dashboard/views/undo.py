@@ -11,7 +11,7 @@ from commentdesk.moderation.models import Decision
 @require_POST
 @desk_member_required
 def undo(request, decision_id):
-    decision = get_object_or_404(Decision, pk=decision_id)
+    decision = get_object_or_404(Decision, pk=decision_id, comment__isnull=False)
     try:
         comment = do_undo_decision(decision, moderator=request.user)
     except DecisionError as error:
