@@ -13,6 +13,10 @@ one). Then, in a second shell:
 
     MODERATOR_PASSWORD='<that password>' .venv/bin/python -m e2e.screenshots
 
+Besides the English pages it captures the article page and the workspace in Arabic and in
+Sorani (the demo's stories in those languages; the workspace in the moderator's browser
+language), right to left.
+
 Options: --base-url (default http://127.0.0.1:8000), --slug (default: the first demo story),
 --username (default editor), --out (default docs/screenshots).
 """
@@ -26,14 +30,37 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from commentdesk.articles.demo import ARTICLES
-from e2e.browser import launch_chromium, new_context
-from e2e.desk import MODERATION_QUEUE, article_path, log_in_to_admin, log_in_to_desk, post_comment
+from e2e.browser import VIEWPORT, launch_chromium, new_context
+from e2e.desk import (
+    MODERATION_QUEUE,
+    WORKSPACE_QUEUE,
+    article_path,
+    log_in_to_admin,
+    log_in_to_desk,
+    post_comment,
+)
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 ARTICLE_PAGE = "article-page.png"
 MODERATION_QUEUE_PAGE = "moderation-queue.png"
 WORKSPACE_PAGE = "workspace-queue.png"
 QUEUE_VIEWPORT = {"width": 1600, "height": 900}
+# The right-to-left languages shown in docs/screenshots/, with the demo story in each.
+RTL_LANGUAGES = ("ar", "ckb")
+DEMO_SLUGS = {spec["language"]: spec["slug"] for spec in ARTICLES if spec.get("language")}
+# Readers' comments in the story's language; the web address keeps them pending for the queue.
+RTL_COMMENTS = {
+    "ar": {
+        "name": "ريم",
+        "email": "reem@example.org",
+        "text": "هل ستنشر المكتبة مواعيد القاعة الجديدة على library.example.org؟",
+    },
+    "ckb": {
+        "name": "هێمن",
+        "email": "hemin@example.org",
+        "text": "ئایا کاتەکانی فڕنەکە لە bakers.example.org بڵاو دەکرێنەوە؟",
+    },
+}
 
 # Both mention a web address: the default moderation policy holds links for a moderator, so
 # the machine leaves them pending, as the screenshots need, whatever the classifier thinks.
@@ -78,10 +105,56 @@ def capture(browser: Browser, base_url: str, slug: str, username: str, password:
     return [article_png, queue_png, workspace_png]
 
 
+def capture_languages(
+    browser: Browser, base_url: str, slugs: dict, username: str, password: str, out: Path
+) -> list[Path]:
+    """The article page (slugs: language -> story) and the workspace, each in Arabic and in
+    Sorani, into out; returns their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for language in RTL_LANGUAGES:
+        article_png = out / f"article-page-{language}.png"
+        workspace_png = out / f"workspace-queue-{language}.png"
+        with visitor(browser, base_url, locale=language) as reader:
+            reader.goto(article_path(slugs[language]))
+            post_comment_in_any_language(reader, **RTL_COMMENTS[language])
+            expect(reader.locator(".own-comments .comment-pending")).to_be_visible()
+            expect(reader.locator("html")).to_have_attribute("dir", "rtl")
+            reader.screenshot(path=article_png, full_page=True)
+        with visitor(browser, base_url, locale=language) as moderator:
+            log_in_to_desk_in_any_language(moderator, username, password)
+            moderator.set_viewport_size(QUEUE_VIEWPORT)
+            expect(moderator.locator("main")).to_contain_text(RTL_COMMENTS[language]["text"])
+            moderator.screenshot(path=workspace_png, full_page=True)
+        paths += [article_png, workspace_png]
+    return paths
+
+
+def post_comment_in_any_language(page: Page, *, name: str, email: str, text: str) -> None:
+    page.locator("#id_author_name").fill(name)
+    page.locator("#id_author_email").fill(email)
+    page.locator("#id_text").fill(text)
+    page.locator(".comment-form button[type=submit]").click()
+
+
+def log_in_to_desk_in_any_language(page: Page, username: str, password: str) -> None:
+    """Logs in at /desk/ without reading any words: the page may be in any language."""
+    page.goto(f"/desk/login/?next={WORKSPACE_QUEUE}")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".desk-nav")).to_be_visible()
+
+
 @contextmanager
-def visitor(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A page in a browser context of its own: its own session, so its own pending comments."""
-    context = new_context(browser, base_url)
+def visitor(browser: Browser, base_url: str, locale: str = "") -> Iterator[Page]:
+    """A page in a browser context of its own: its own session, so its own pending comments.
+    A locale sets the browser's language (its Accept-Language)."""
+    context = (
+        browser.new_context(base_url=base_url, viewport=VIEWPORT, locale=locale)
+        if locale
+        else new_context(browser, base_url)
+    )
     try:
         yield context.new_page()
     finally:
@@ -106,6 +179,10 @@ def main():
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for path in capture(browser, args.base_url, args.slug, args.username, password, args.out):
+            print(path)
+        for path in capture_languages(
+            browser, args.base_url, DEMO_SLUGS, args.username, password, args.out
+        ):
             print(path)
         browser.close()
 
