@@ -12,9 +12,13 @@ ANY = [("", _("Any"))]
 
 
 class QueueFilterForm(forms.Form):
-    article = forms.ModelChoiceField(Article.objects.all(), required=False, empty_label=_("Any"))
+    article = forms.ModelChoiceField(
+        Article.objects.all(), label=_("Article"), required=False, empty_label=_("Any")
+    )
     lang = forms.ChoiceField(label=_("Language"), required=False)
-    guideline = forms.ChoiceField(choices=ANY + Guideline.choices, required=False)
+    guideline = forms.ChoiceField(
+        label=_("Guideline"), choices=ANY + Guideline.choices, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,15 +44,19 @@ class QueueFilterForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    guideline = forms.ChoiceField(choices=Guideline.choices)
+    guideline = forms.ChoiceField(label=_("Guideline"), choices=Guideline.choices)
 
 
 class BulkDecisionForm(forms.Form):
     APPROVE, REJECT = "approve", "reject"
 
-    action = forms.ChoiceField(choices=[(APPROVE, _("Approve")), (REJECT, _("Reject"))])
+    action = forms.ChoiceField(
+        label=_("Decision"), choices=[(APPROVE, _("Approve")), (REJECT, _("Reject"))]
+    )
     comment = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Comments"))
-    guideline = forms.ChoiceField(choices=ANY + Guideline.choices, required=False)
+    guideline = forms.ChoiceField(
+        label=_("Guideline"), choices=ANY + Guideline.choices, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,8 +72,12 @@ class BulkDecisionForm(forms.Form):
 
 
 class OverturnForm(forms.Form):
-    outcome = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
-    guideline = forms.ChoiceField(choices=ANY + Guideline.choices, required=False)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("approve", _("Approve")), ("reject", _("Reject"))]
+    )
+    guideline = forms.ChoiceField(
+        label=_("Guideline"), choices=ANY + Guideline.choices, required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -83,6 +95,7 @@ class AuditFilterForm(forms.Form):
         .objects.filter(Q(is_superuser=True) | Q(groups__name__in=[MODERATORS, EDITORS]))
         .distinct()
         .order_by("username"),
+        label=_("Moderator"),
         required=False,
         empty_label=_("Anyone"),
         to_field_name="username",
