@@ -1,3 +1,6 @@
+from unittest import mock
+
+from django.db import OperationalError
 from django.test import override_settings
 
 from commentdesk.test import BaseTestCase
@@ -35,6 +38,18 @@ class HealthzTestCase(BaseTestCase):
         self.assertEqual(body["cache"]["status"], "error")
         self.assertEqual(body["cache"]["reason"], "ConnectionError")
         self.assertEqual(body["database"], {"status": "ok"})
+
+    def test_it_reports_a_database_that_does_not_answer(self):
+        # Stopping the real database is the fault tests' job; here the driver fails as when
+        # the server is gone.
+        refused = OperationalError("connection to server at 127.0.0.1 port 5432 failed")
+        with mock.patch("commentdesk.ops.health.connection.cursor", side_effect=refused):
+            with self.assertLogs("commentdesk.ops.health", "WARNING"):
+                response = self.client.get("/healthz")
+        self.assertEqual(response.status_code, 503)
+        body = response.json()
+        self.assertEqual(body["database"], {"status": "error", "reason": "OperationalError"})
+        self.assertNotIn("5432", response.content.decode())
 
     @override_settings(CELERY_BROKER_URL=CLOSED_REDIS)
     def test_it_reports_a_broker_that_does_not_answer(self):

@@ -5,14 +5,16 @@ from django.utils import timezone
 
 from commentdesk.moderation.actions import do_approve_comment, do_reject_comment
 from commentdesk.moderation.models import ModerationJob
-from commentdesk.test import BaseTestCase
+from commentdesk.test import BaseTestCase, make_article
 
 
-def sample(text, line_start):
+def sample(text, line_start, default=None):
     """The value on the exposition line that starts with line_start."""
     for line in text.splitlines():
         if line.startswith(line_start + " "):
             return float(line.rsplit(" ", 1)[1])
+    if default is not None:
+        return default
     raise AssertionError(f"no line starts with {line_start!r}")
 
 
@@ -64,6 +66,17 @@ class MetricsTestCase(BaseTestCase):
         self.assertNotIn("/no/such/page", text)
         responses = 'commentdesk_http_responses_total{method="GET",route="ops:healthz",status="2xx"}'
         self.assertGreaterEqual(sample(text, responses), 1)
+
+    def test_a_cached_list_counts_under_its_route_name(self):
+        self.site.allowed_origins = "https://news.example.org"
+        self.site.save()
+        make_article("cached", canonical_url="https://news.example.org/cached")
+        count = 'commentdesk_http_request_duration_seconds_count{method="GET",route="embed:comments"}'
+        before = sample(self.scrape().content.decode(), count, default=0)  # latency is per process
+        for _ in range(3):  # a miss, then hits answered by the embed middleware
+            listing = self.client.get("/api/v1/comments/", {"url": "https://news.example.org/cached"})
+            self.assertEqual(listing.status_code, 200)
+        self.assertEqual(sample(self.scrape().content.decode(), count) - before, 3)
 
     def test_it_refuses_a_public_address(self):
         self.assertEqual(self.scrape(REMOTE_ADDR="93.184.216.34").status_code, 403)
