@@ -2,7 +2,8 @@
 
 Prints, per language and guideline, precision, recall, F1 and review rate on
 the validation part of the shared data, then the news-set targets: violations
-auto-approved <= 1%, legitimate comments auto-rejected <= 1%, review <= 15%.
+auto-approved <= 1%, legitimate comments auto-rejected <= 1%, review <= 15%,
+and last one table with the languages side by side (the key figures of both).
 """
 
 import argparse
@@ -51,6 +52,7 @@ def validation_report(data):
         ("lang", "label", "rows", "precision", "recall", "F1", "reviewed", "approved", "rejected"),
         rows,
     )
+    return examples, results
 
 
 def language_report(data):
@@ -112,6 +114,45 @@ def news_report():
         rows,
     )
     _print_mistakes(comments, results)
+    return per_lang
+
+
+def side_by_side_report(validation, news):
+    """The key figures with one column per language, to compare the languages at a glance.
+    validation: (examples, results) of the validation split, or None; news: news_report's counts."""
+    rows = []
+    if validation:
+        examples, results = validation
+        by_lang = {lang: [(e, r) for e, r in zip(examples, results) if e.lang == lang] for lang in LANGUAGES}
+        rows += [
+            ("validation: rows", *(len(by_lang[lang]) for lang in LANGUAGES)),
+            ("validation: F1, mean over guidelines", *(_mean_f1(by_lang[lang]) for lang in LANGUAGES)),
+            ("validation: violations approved", *(_share(by_lang[lang], False, "approve") for lang in LANGUAGES)),
+            ("validation: legit rejected", *(_share(by_lang[lang], True, "reject") for lang in LANGUAGES)),
+            ("validation: reviewed", *(rate(sum(r.decision == "review" for _, r in by_lang[lang]), len(by_lang[lang])) for lang in LANGUAGES)),
+        ]
+    counts = [news.get(lang, Counter()) for lang in LANGUAGES]
+    rows += [
+        ("news: comments", *(c["legit"] + c["violations"] for c in counts)),
+        ("news: violations approved (<= 0.01)", *(rate(c["approved violations"], c["violations"]) for c in counts)),
+        ("news: legit rejected (<= 0.01)", *(rate(c["rejected legit"], c["legit"]) for c in counts)),
+        ("news: review rate (<= 0.15)", *(rate(c["review"], c["legit"] + c["violations"]) for c in counts)),
+        ("news: right guideline", *(rate(c["right guideline"], c["violations"]) for c in counts)),
+        ("news: language detected", *(rate(c["lang detected"], c["legit"] + c["violations"]) for c in counts)),
+    ]
+    print_table("Languages side by side", ("figure", *LANGUAGES), rows)
+
+
+def _mean_f1(pairs):
+    labels = sorted({_label(e.guideline) for e, _ in pairs} - {"ok"})
+    scores = [_label_row(pairs, label)[4] for label in labels]
+    return sum(scores) / len(scores) if scores else ""
+
+
+def _share(pairs, legit, decision):
+    """Among the legitimate (or violating) rows, the share the machine decided so."""
+    rows = [r for e, r in pairs if (_label(e.guideline) == "ok") == legit]
+    return rate(sum(r.decision == decision for r in rows), len(rows))
 
 
 def _print_mistakes(comments, results):
@@ -191,10 +232,11 @@ def main():
     if args.embeddings:
         embeddings_report(args.data, args.embedding_train_size, args.embedding_validation_size)
         return
+    validation = None
     if not args.news_only:
-        validation_report(args.data)
+        validation = validation_report(args.data)
         language_report(args.data)
-    news_report()
+    side_by_side_report(validation, news_report())
 
 
 if __name__ == "__main__":
