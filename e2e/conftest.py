@@ -40,17 +40,26 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def open_page(browser, live_server):
     """Opens a page for a new visitor: each call is a separate browser context."""
-    contexts = []
+    contexts, refused = [], []
 
     def open_page():
         context = new_context(browser, live_server.url)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # Chromium logs each Content-Security-Policy violation to the console: there must be none.
+        page.on("console", lambda message: _note_refusal(message.text, refused))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert not refused, refused
+
+
+def _note_refusal(text, refused):
+    if "Content Security Policy" in text or text.startswith("Refused to"):
+        refused.append(text)
 
 
 @pytest.fixture

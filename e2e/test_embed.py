@@ -30,7 +30,7 @@ HOST_PAGE = """<!doctype html>
 class HostPage:
     """A publisher's article page on its own origin, serving the embed snippet."""
 
-    def __init__(self, desk_url, title="Drone strikes near Makhmour"):
+    def __init__(self, desk_url, title="Drone strikes near Makhmour", csp=None):
         page = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -40,6 +40,8 @@ class HostPage:
                 ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
+                if csp:
+                    self.send_header("Content-Security-Policy", csp)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -146,3 +148,29 @@ def test_the_section_takes_the_sites_language_and_direction(open_page, allowed_h
     reader.goto(allowed_host_page.article_url)
     expect(section(reader)).to_have_attribute("dir", "rtl")
     expect(section(reader)).to_have_attribute("lang", "ar")
+
+
+def test_the_section_works_under_the_host_policy_that_docs_embedding_md_gives(
+    open_page, live_server, site
+):
+    # The policy a publisher needs for the embed (docs/embedding.md), and nothing more;
+    # open_page fails the test on any Content-Security-Policy violation.
+    desk = live_server.url
+    policy = (
+        f"default-src 'self'; script-src 'self' {desk}; connect-src 'self' {desk}; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+    )
+    cache.clear()
+    host = HostPage(desk, csp=policy)
+    try:
+        site.allowed_origins = host.origin
+        site.save()
+        reader = open_page()
+        reader.goto(host.article_url)
+        box = section(reader)
+        expect(box.get_by_role("button", name="Post comment")).to_be_visible()
+        post_in_section(reader, "Does the embed work under a strict policy?")
+        expect(box.locator(".form-status")).to_contain_text("awaits moderation")
+        expect(reader.locator("[data-commentdesk-count]")).to_have_text("0")
+    finally:
+        host.close()
