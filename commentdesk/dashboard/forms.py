@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,8 @@ class QueueFilterForm(forms.Form):
             .values_list("lang", flat=True)
             .distinct()
         )
-        self.fields["lang"].choices = ANY + [(lang, lang) for lang in languages]
+        names = dict(settings.LANGUAGES)  # Each language in its own name, e.g. ckb: کوردی
+        self.fields["lang"].choices = ANY + [(lang, names.get(lang, lang)) for lang in languages]
 
     def apply(self, comments):
         if not self.is_valid():

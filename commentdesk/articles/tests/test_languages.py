@@ -144,3 +144,13 @@ class DigitsTestCase(BaseTestCase):
     def test_kurmanji_is_known_to_django(self):
         info = translation.get_language_info("kmr")
         self.assertEqual((info["name_local"], info["bidi"]), ("Kurmancî", False))
+
+
+class WorkspaceLanguageFilterTestCase(BaseTestCase):
+    def test_the_language_filter_names_each_language_in_itself(self):
+        from commentdesk.dashboard.forms import QueueFilterForm
+        from commentdesk.moderation.models import ModerationJob
+
+        ModerationJob.objects.filter(comment=self.submit()).update(lang="ckb")
+        choices = dict(QueueFilterForm().fields["lang"].choices)
+        self.assertEqual(choices["ckb"], "کوردی (سۆرانی)")
