@@ -14,6 +14,7 @@ from commentdesk.comments.actions import do_erase_commenter
 from commentdesk.comments.models import Comment
 from commentdesk.moderation.actions import do_approve_comment, do_reject_comment
 from commentdesk.moderation.models import Decision, ModerationJob
+from commentdesk.embed.tests.base import EmbedTestCase
 from commentdesk.test import PASSWORD, BaseTestCase
 
 
@@ -94,3 +95,24 @@ class PrivacyTestCase(BaseTestCase):
                 self.assertEqual(self.client.get(path, follow=True).status_code, 200)
         decision = Decision.objects.filter(comment__isnull=True).first()
         self.assertEqual(self.client.post(f"/desk/decisions/{decision.pk}/undo/").status_code, 404)
+
+
+class EmailNeverPublicTestCase(EmbedTestCase):
+    def test_the_address_is_on_no_public_page_or_answer(self):
+        comment = self.submit("Published words.", email="secret.reader@example.org")
+        do_approve_comment(comment, moderator=self.bob)
+        for response in (
+            Client().get(self.article.get_absolute_url()),
+            self.list_comments(),
+            self.status_of(comment.pk),
+        ):
+            self.assertContains(response, "Published words.")
+            self.assertNotContains(response, "secret.reader")
+
+    def test_an_erased_published_comment_leaves_the_cached_embed_list(self):
+        comment = self.submit("Published words.")
+        do_approve_comment(comment, moderator=self.bob)
+        self.assertContains(self.list_comments(), "Published words.")  # now cached
+        with self.captureOnCommitCallbacks(execute=True):
+            do_erase_commenter("carol@example.org")
+        self.assertNotContains(self.list_comments(), "Published words.")
