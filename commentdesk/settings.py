@@ -225,7 +225,7 @@ EMAIL_PORT = envint("EMAIL_PORT", "587")
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
-DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "commentdesk <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "noreply@localhost")
 # Hours a commenter's confirmation link for export or erasure stays valid.
 PRIVACY_LINK_HOURS = envint("PRIVACY_LINK_HOURS", "24")
 
