@@ -77,7 +77,8 @@ def main():
 
 
 def soak(args):
-    metrics_dir = tempfile.TemporaryDirectory(prefix="commentdesk-soak-")
+    metrics_dir = tempfile.TemporaryDirectory(prefix="commentdesk-soak-metrics-")
+    beat_dir = tempfile.TemporaryDirectory(prefix="commentdesk-soak-beat-")  # not *.db among metrics
     broker = REDIS_URL if args.moderation == "celery" else ""
     env = site_env(scratch_url(args.postgres, SCRATCH_DB), broker, QUEUE,
                    MODERATION_IN_PROCESS="thread", PROMETHEUS_MULTIPROC_DIR=metrics_dir.name)
@@ -89,7 +90,7 @@ def soak(args):
         processes.append(start_gunicorn(env, args.port, args.web_workers, args.threads))
         if broker:
             processes += [start_celery_worker(env) for _ in range(args.celery_workers)]
-            processes.append(start_beat(env, Path(metrics_dir.name).parent / f"{QUEUE}-beat"))
+            processes.append(start_beat(env, Path(beat_dir.name) / "schedule"))
         wait_until_up(args.port)
         (reads, _), (posts, elapsed) = asyncio.run(load(args))
         load_end = time.perf_counter()
@@ -103,6 +104,7 @@ def soak(args):
             forget_redis_queue(REDIS_URL, QUEUE)
         recreate_database(args.postgres, SCRATCH_DB, create=False)
         metrics_dir.cleanup()
+        beat_dir.cleanup()
     return report(args, reads, posts, elapsed, drained, figures, metrics_text)
 
 
