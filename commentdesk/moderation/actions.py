@@ -123,7 +123,9 @@ def do_schedule_moderation(comment: Comment) -> ModerationJob:
     out to be down, the sweep sends the task again after MODERATION_SWEEP_AFTER seconds.
     """
     job = ModerationJob.objects.create(comment=comment, enqueued_at=timezone.now(), attempts=1)
-    transaction.on_commit(lambda: _publish(comment.pk))
+    # Robust: whatever sending raises beyond a broker error (a broker client's own bug), Django
+    # logs it and the reader still gets their answer; the comment is committed either way.
+    transaction.on_commit(lambda: _publish(comment.pk), robust=True)
     return job
 
 

@@ -21,21 +21,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# What a web process needs to serve the site from this checkout, on top of its database and
+# (or not) its broker.
+SERVER_SETTINGS = {
+    "DEBUG": "False",
+    "ALLOWED_HOSTS": "127.0.0.1",
+    # No collectstatic in a test: serve static files from the apps.
+    "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+    # Every reader here posts from 127.0.0.1: no flood limits.
+    "POST_RATE_PER_IP": "",
+    "POST_RATE_PER_EMAIL": "",
+}
+
+
 def server_environment(database_url, **variables):
-    """What a web process needs to serve the site on its own from this checkout."""
+    """A site on this database with the in-process moderation engine (no broker)."""
     environment = {key: value for key, value in os.environ.items() if key != "CELERY_BROKER_URL"}
-    return {
-        **environment,
-        "DATABASE_URL": database_url,
-        "DEBUG": "False",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        # No collectstatic in a test: serve static files from the apps.
-        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        # Every reader here posts from 127.0.0.1: no flood limits.
-        "POST_RATE_PER_IP": "",
-        "POST_RATE_PER_EMAIL": "",
-        **variables,
-    }
+    return {**environment, "DATABASE_URL": database_url, **SERVER_SETTINGS, **variables}
 
 
 def manage(environment, *arguments, timeout=120) -> str:

@@ -35,11 +35,20 @@ def worker_environment(broker_url, queue):
 
 
 def start_worker(environment, log_path):
-    command = [
-        sys.executable, "-m", "celery", "-A", "commentdesk", "worker",
-        "--concurrency", "2", "--pool", "prefork", "--loglevel", "INFO",
+    return _start_celery(
+        environment, log_path, "worker", "--concurrency", "2", "--pool", "prefork",
         "--without-gossip", "--without-mingle", "--without-heartbeat",
-    ]
+    )
+
+
+def start_beat(environment, log_path):
+    """Celery beat, which sends the outbox sweep every MODERATION_SWEEP_INTERVAL seconds."""
+    schedule = Path(log_path).with_suffix(".schedule")
+    return _start_celery(environment, log_path, "beat", "--schedule", str(schedule))
+
+
+def _start_celery(environment, log_path, *arguments):
+    command = [sys.executable, "-m", "celery", "-A", "commentdesk", *arguments, "--loglevel", "INFO"]
     log = open(log_path, "ab")
     # A session of its own, so SIGKILL reaches the main process and its pool children at once.
     return subprocess.Popen(
@@ -72,21 +81,40 @@ def wait_until(predicate, timeout, interval=0.1):
     return predicate()
 
 
-def restart_redis():
+def stop_redis():
     client = redis.Redis.from_url(REDIS_URL)
     try:
         client.shutdown(nosave=True)
     except redis.ConnectionError:
         pass  # the server closes the connection as it stops
-    wait_until(lambda: not _redis_up(client), timeout=10)
+    if not wait_until(lambda: not _redis_up(client), timeout=10):
+        raise RuntimeError("Redis did not stop")
+
+
+def start_redis():
+    client = redis.Redis.from_url(REDIS_URL)
     subprocess.run(REDIS_START, check=True, capture_output=True)
     if not wait_until(lambda: _redis_up(client), timeout=20):
         raise RuntimeError("Redis did not come back")
 
 
-def restart_rabbitmq():
+def restart_redis():
+    stop_redis()
+    start_redis()
+
+
+def stop_rabbitmq():
+    """Stop the broker, not the Erlang node: clients find the port closed, as on a crash."""
     subprocess.run(["rabbitmqctl", "stop_app"], check=True, capture_output=True, timeout=60)
+
+
+def start_rabbitmq():
     subprocess.run(["rabbitmqctl", "start_app"], check=True, capture_output=True, timeout=120)
+
+
+def restart_rabbitmq():
+    stop_rabbitmq()
+    start_rabbitmq()
 
 
 def _redis_up(client):

@@ -1,16 +1,19 @@
-"""Every accepted comment reaches exactly one decision through worker crashes and broker
-restarts, on real Redis and RabbitMQ brokers with real Celery worker processes.
+"""Every accepted comment reaches exactly one decision through worker crashes, broker restarts
+and a broker that is down while readers post, on real Redis and RabbitMQ brokers with real
+Celery worker processes (and, for posting, a real web server).
 
 The workers share the test database, so these tests run on PostgreSQL (`make test-postgres`);
 an SQLite test database lives in the test process's memory, out of a worker's reach.
 """
 
+import time
 import uuid
 
 import pytest
 from django.db import connection
 
 from commentdesk.comments.models import Comment
+from commentdesk.comments.tests import web
 from commentdesk.moderation.models import Decision, ModerationJob
 from commentdesk.moderation.tests import brokers
 from commentdesk.test import make_article
@@ -53,26 +56,44 @@ def accepted_comments():
     return comments
 
 
-@pytest.fixture
-def workers(tmp_path):
-    started = []
+class CeleryProcesses:
+    """Celery processes (brokers.start_worker, brokers.start_beat) the test starts and kills."""
 
-    def start(environment):
-        process = brokers.start_worker(environment, tmp_path / "worker.log")
-        started.append(process)
+    def __init__(self, log_dir):
+        self.log_dir = log_dir
+        self.started = []  # [launch, environment, process]
+
+    def __call__(self, launch, environment):
+        process = launch(environment, self.log_dir / f"{launch.__name__}.log")
+        self.started.append([launch, environment, process])
         return process
 
-    yield start
-    for process in started:
-        brokers.kill_worker(process)
+    def revive(self):
+        """Start again those that exited, as the service manager does (Restart=always): a
+        worker on Redis may exit when it loses the broker while it holds tasks (kombu)."""
+        for entry in self.started:
+            launch, environment, process = entry
+            if process.poll() is not None:
+                entry[2] = launch(environment, self.log_dir / f"{launch.__name__}.log")
+
+    def kill_all(self):
+        for _launch, _environment, process in self.started:
+            brokers.kill_worker(process)
+
+
+@pytest.fixture
+def celery(tmp_path):
+    processes = CeleryProcesses(tmp_path)
+    yield processes
+    processes.kill_all()
 
 
 def completed():
     return ModerationJob.objects.filter(completed_at__isnull=False).count()
 
 
-def assert_each_comment_decided_once():
-    assert completed() == COMMENTS
+def assert_each_comment_decided_once(comments=COMMENTS):
+    assert completed() == comments
     decided = ModerationJob.objects.filter(verdict__in=["approve", "reject"]).count()
     assert Decision.objects.count() == decided
     assert Decision.objects.values("comment").distinct().count() == decided
@@ -82,15 +103,15 @@ def assert_each_comment_decided_once():
 
 
 @pytest.mark.parametrize("broker_url", [brokers.REDIS_URL, brokers.RABBITMQ_URL], ids=["redis", "rabbitmq"])
-def test_sigkill_of_a_worker_holding_tasks_loses_nothing(broker_url, accepted_comments, workers):
+def test_sigkill_of_a_worker_holding_tasks_loses_nothing(broker_url, accepted_comments, celery):
     environment = brokers.worker_environment(broker_url, f"crash-{uuid.uuid4().hex}")
     brokers.sweep(environment)
-    first = workers(environment)
+    first = celery(brokers.start_worker, environment)
     assert brokers.wait_until(lambda: completed() >= 10, timeout=60), "the first worker decided nothing"
     brokers.kill_worker(first)
     assert completed() < COMMENTS, "the worker finished before it could be killed"
 
-    workers(environment)
+    celery(brokers.start_worker, environment)
     brokers.wait_until(lambda: completed() == COMMENTS, timeout=120)
     assert_each_comment_decided_once()
 
@@ -100,10 +121,10 @@ def test_sigkill_of_a_worker_holding_tasks_loses_nothing(broker_url, accepted_co
     [(brokers.REDIS_URL, brokers.restart_redis), (brokers.RABBITMQ_URL, brokers.restart_rabbitmq)],
     ids=["redis", "rabbitmq"],
 )
-def test_a_broker_restart_mid_run_loses_nothing(broker_url, restart, accepted_comments, workers):
+def test_a_broker_restart_mid_run_loses_nothing(broker_url, restart, accepted_comments, celery):
     environment = brokers.worker_environment(broker_url, f"restart-{uuid.uuid4().hex}")
     brokers.sweep(environment)
-    workers(environment)
+    celery(brokers.start_worker, environment)
     assert brokers.wait_until(lambda: completed() >= 10, timeout=60), "the worker decided nothing"
     restart()
     # Redis keeps nothing on disk, so its queue is gone: the outbox sweep sends the rest again.
@@ -113,3 +134,60 @@ def test_a_broker_restart_mid_run_loses_nothing(broker_url, restart, accepted_co
         if brokers.wait_until(lambda: completed() == COMMENTS, timeout=15):
             break
     assert_each_comment_decided_once()
+
+
+@pytest.mark.parametrize(
+    "broker_url, stop, start",
+    [
+        (brokers.REDIS_URL, brokers.stop_redis, brokers.start_redis),
+        (brokers.RABBITMQ_URL, brokers.stop_rabbitmq, brokers.start_rabbitmq),
+    ],
+    ids=["redis", "rabbitmq"],
+)
+def test_readers_post_while_the_broker_is_down_and_moderation_resumes(
+    broker_url, stop, start, celery, tmp_path
+):
+    article = make_article()
+    environment = {
+        **brokers.worker_environment(broker_url, f"down-{uuid.uuid4().hex}"),
+        # Beat sends the sweep every 2 s, and the sweep sends again what waited 3 s.
+        "MODERATION_SWEEP_INTERVAL": "2",
+        "MODERATION_SWEEP_AFTER": "3",
+    }
+    celery(brokers.start_worker, environment)
+    celery(brokers.start_beat, environment)
+    server = web.WebServer({**environment, **web.SERVER_SETTINGS}, tmp_path / "server.log")
+    try:
+        reader = web.Reader(server.port)
+        post_comments(reader, article.slug, range(0, 10))
+        assert brokers.wait_until(lambda: completed() == 10, timeout=60), "nothing was moderated"
+
+        stop()
+        try:
+            # Each post commits the comment with its job; the task cannot be sent, and the reader
+            # is told their comment awaits moderation all the same, without waiting on the broker
+            # (sending gives up after one retry; 10 s is generous, for a loaded machine).
+            post_comments(reader, article.slug, range(10, 30), within=10)
+            time.sleep(3)  # the workers and beat run on with no broker to reach
+        finally:
+            start()
+        celery.revive()
+        post_comments(reader, article.slug, range(30, 35))
+
+        brokers.wait_until(lambda: completed() == 35, timeout=90)
+        assert_each_comment_decided_once(35)
+    finally:
+        server.stop()
+
+
+def post_comments(reader, slug, numbers, within=None):
+    """Readers post through the article page; each must get the usual redirect, in time."""
+    for i in numbers:
+        started = time.monotonic()
+        response = reader.post_comment(
+            slug, author_name=f"Reader {i}", author_email=f"r{i}@example.org", text=f"{i}: {TEXTS[i % len(TEXTS)]}"
+        )
+        assert response.status == 302, response.text
+        if within is not None:
+            assert time.monotonic() - started < within, "the reader was kept waiting on the broker"
+    assert Comment.objects.count() == numbers[-1] + 1
