@@ -51,8 +51,8 @@ def do_erase_commenter(email: str) -> int:
                 erased_lang=languages.get(comment.pk) or "",
             )
         Comment.objects.filter(pk__in=[comment.pk for comment in comments]).delete()
-        published = [c for c in comments if c.status == Comment.Status.APPROVED]
-        transaction.on_commit(lambda: _announce_erased(published))
+        # Every erased comment, not only published ones: webhook receivers may hold copies.
+        transaction.on_commit(lambda: _announce_erased(comments))
     return len(comments)
 
 

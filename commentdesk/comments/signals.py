@@ -4,5 +4,5 @@ from django.dispatch import Signal
 
 # Sent with comment_id, article_id and status once a comment's new status is committed:
 # approved or rejected by a decision, or back to an earlier status by an undo; or "erased"
-# when a published comment was deleted at its author's request.
+# when the comment was deleted at its author's request (commentdesk/comments/privacy.py).
 comment_status_changed = Signal()
