@@ -79,6 +79,10 @@ def test_the_article_page_mirrors(open_page, stories, language, direction):
     else:
         assert bigger["x"] < smaller["x"] and smaller["x"] > middle
 
+    # "A+" and a Latin handle read left to right even on a right-to-left page.
+    assert page.locator(".text-size-up").evaluate("node => getComputedStyle(node).direction") == "ltr"
+    assert page.locator(".byline-handle").evaluate("node => getComputedStyle(node).direction") == "ltr"
+
     # An English comment keeps its own direction whatever the page's.
     comment = page.locator(".published-comments .comment-text").first
     expect(comment).to_have_attribute("dir", "auto")

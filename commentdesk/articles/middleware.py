@@ -1,8 +1,9 @@
 """The interface language of public pages: the article's, else the site's, else the reader's.
 
 Runs after LocaleMiddleware, which has already activated the reader's Accept-Language (the
-language of the workspace at /desk/ and of the admin). On a public page this activates the
-article's language, or else the site's, unless the site's language is "auto".
+language of the workspace at /desk/, the admin and the API). On a reader's page (a view of the
+articles or comments app) this activates the article's language, or else the site's, unless
+the site's language is "auto". Scripts, the API and health checks never look up a site here.
 """
 
 from django.db import DatabaseError
@@ -10,8 +11,8 @@ from django.utils import translation
 
 from commentdesk.articles.models import Article, Site
 
-# Pages for moderators and programs: they keep the language LocaleMiddleware chose.
-NOT_PUBLIC = ("/desk/", "/admin/", "/api/")
+# The readers' pages; the others (desk, admin, API, scripts) keep what LocaleMiddleware chose.
+READER_VIEW_MODULES = ("commentdesk.articles.", "commentdesk.comments.")
 ARTICLE_VIEWS = ("article", "post_comment")
 
 
@@ -23,7 +24,7 @@ class SiteLanguageMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith(NOT_PUBLIC):
+        if not view_func.__module__.startswith(READER_VIEW_MODULES):
             return None
         try:
             language = page_language(request.resolver_match.url_name, view_kwargs)
