@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "commentdesk.dashboard",
     "commentdesk.embed",
     "commentdesk.ops",
+    "commentdesk.transfer",
+    "commentdesk.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -282,11 +284,25 @@ MODERATION_SWEEP_AFTER = envint("MODERATION_SWEEP_AFTER", "120")
 MODERATION_BATCH = envint("MODERATION_BATCH", "100")
 # Seconds between looks for jobs left behind: Celery beat's sweep, or the in-process thread's.
 MODERATION_SWEEP_INTERVAL = envint("MODERATION_SWEEP_INTERVAL", "60")
+# Webhooks (docs/webhooks.md): seconds a publisher's server has to answer; attempts before a
+# delivery is marked failed; seconds before the first retry (doubled at each, up to an hour);
+# seconds between looks for deliveries whose retry is due (beat, or the in-process thread).
+WEBHOOK_TIMEOUT = envint("WEBHOOK_TIMEOUT", "10")
+WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", "8")
+WEBHOOK_RETRY_SECONDS = envint("WEBHOOK_RETRY_SECONDS", "30")
+WEBHOOK_SWEEP_INTERVAL = envint("WEBHOOK_SWEEP_INTERVAL", "60")
+# The desk's own address, e.g. https://comments.example.org, for links in alert emails.
+COMMENTDESK_URL = os.getenv("COMMENTDESK_URL", "")
+
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-moderation": {
         "task": "commentdesk.moderation.tasks.sweep_moderation",
         "schedule": float(MODERATION_SWEEP_INTERVAL),
-    }
+    },
+    "deliver-due-webhooks": {
+        "task": "commentdesk.webhooks.tasks.deliver_due_webhooks",
+        "schedule": float(WEBHOOK_SWEEP_INTERVAL),
+    },
 }
 
 # /metrics answers a request bearing "Authorization: Bearer <METRICS_TOKEN>"; with no token

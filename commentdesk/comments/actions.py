@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment
-from commentdesk.comments.signals import comment_status_changed
+from commentdesk.comments.signals import comment_created, comment_status_changed
 from commentdesk.moderation.actions import do_schedule_moderation
 
 
@@ -21,6 +21,8 @@ def do_submit_comment(article: Article, *, author_name: str, author_email: str, 
             article=article, author_name=author_name, author_email=author_email, text=text
         )
         do_schedule_moderation(comment)
+        ids = {"comment_id": comment.pk, "article_id": comment.article_id}
+        transaction.on_commit(lambda: comment_created.send(sender=Comment, **ids))
     return comment
 
 

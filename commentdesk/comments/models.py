@@ -23,13 +23,26 @@ class Comment(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
-    SUBMITTED_FIELDS = ("article_id", "author_name", "author_email", "text", "created_at")
+    SUBMITTED_FIELDS = (
+        "article_id", "author_name", "author_email", "text", "created_at", "parent_id"
+    )
 
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="comments")
     author_name = models.CharField(_("name"), max_length=80)
     author_email = models.EmailField(_("email"))
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    # The comment this one replies to (imported threads). Deleting a comment, e.g. at its
+    # author's request, keeps the replies of others: they become top-level comments, the one
+    # change the database allows to a submitted comment (see migration 0004).
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True

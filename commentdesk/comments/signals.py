@@ -6,3 +6,10 @@ from django.dispatch import Signal
 # approved or rejected by a decision, or back to an earlier status by an undo; or "erased"
 # when the comment was deleted at its author's request (commentdesk/comments/privacy.py).
 comment_status_changed = Signal()
+
+# Sent with comment_id and article_id once a reader's new comment is committed (pending).
+comment_created = Signal()
+
+# Sent with comment_id, article_id, reason (text) and report_count once a reader's report of a
+# comment is committed; the webhooks app turns it into the comment.reported event.
+comment_reported = Signal()

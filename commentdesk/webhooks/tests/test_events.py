@@ -1,0 +1,98 @@
+import json
+from unittest import mock
+
+from commentdesk.comments.actions import do_erase_commenter
+from commentdesk.comments.models import Comment
+from commentdesk.comments.signals import comment_reported
+from commentdesk.moderation.actions import do_approve_comment
+from commentdesk.test import BaseTestCase
+from commentdesk.webhooks.events import on_comment_created
+from commentdesk.webhooks.models import Delivery, Endpoint
+
+
+class EventsTestCase(BaseTestCase):
+    def setUp(self):
+        super().setUp()
+        dispatch = mock.patch("commentdesk.webhooks.events.dispatch")
+        self.dispatched = dispatch.start()
+        self.addCleanup(dispatch.stop)
+        # The machine's verdict is left out: these tests decide themselves.
+        publish = mock.patch("commentdesk.moderation.actions._publish")
+        publish.start()
+        self.addCleanup(publish.stop)
+        self.endpoint = Endpoint.objects.create(
+            site=self.site,
+            url="https://publisher.example.org/hooks",
+            events=["comment.created", "comment.decided", "comment.reported"],
+        )
+
+    def events(self, name):
+        return [json.loads(d.body) for d in Delivery.objects.filter(event=name).order_by("pk")]
+
+    def post(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.submit("Well reported.", name="Carol", email="carol@example.org")
+
+    def test_a_new_comment_is_announced_after_commit(self):
+        with self.captureOnCommitCallbacks(execute=False):
+            comment = self.submit()
+        self.assertFalse(Delivery.objects.exists())
+        comment = self.post()
+        (event,) = self.events("comment.created")
+        self.assertTrue(event["id"].startswith("evt_"))
+        self.assertEqual(event["site_id"], self.site.pk)
+        data = event["data"]
+        self.assertEqual(data["comment"]["id"], comment.pk)
+        self.assertEqual(data["comment"]["text"], "Well reported.")
+        self.assertEqual(data["comment"]["status"], "pending")
+        self.assertEqual(data["article"]["url"], self.article.get_absolute_url())
+        self.assertNotIn("carol@example.org", json.dumps(event))
+        self.dispatched.assert_called_once()
+
+    def test_a_decision_is_announced(self):
+        comment = self.post()
+        with self.captureOnCommitCallbacks(execute=True):
+            do_approve_comment(comment, moderator=self.bob)
+        (event,) = self.events("comment.decided")
+        self.assertEqual(event["data"]["comment"]["status"], "approved")
+        self.assertEqual(event["data"]["comment"]["decided_by"], "moderator")
+
+    def test_an_erasure_is_announced_without_the_comment(self):
+        comment = self.post()
+        with self.captureOnCommitCallbacks(execute=True):
+            do_approve_comment(comment, machine="classifier v1")
+        with self.captureOnCommitCallbacks(execute=True):
+            do_erase_commenter("carol@example.org")
+        approved, erased = self.events("comment.decided")
+        self.assertEqual(approved["data"]["comment"]["decided_by"], "machine")
+        self.assertEqual(erased["data"]["comment"], {"id": comment.pk, "status": "erased"})
+
+    def test_a_report_is_announced(self):
+        comment = self.post()
+        comment_reported.send(
+            sender=Comment, comment_id=comment.pk, article_id=comment.article_id,
+            reason="Spam link", report_count=2,
+        )
+        (event,) = self.events("comment.reported")
+        self.assertEqual(event["data"]["report"], {"reason": "Spam link", "count": 2})
+        self.assertEqual(event["data"]["comment"]["id"], comment.pk)
+
+    def test_slack_gets_a_text_message(self):
+        self.endpoint.format = Endpoint.Format.SLACK
+        self.endpoint.save()
+        self.post()
+        (event,) = self.events("comment.created")
+        self.assertEqual(event, {"text": "New comment by Carol on “Strikes near the airbase”"})
+
+    def test_a_failing_webhook_never_breaks_posting(self):
+        with mock.patch("commentdesk.webhooks.events.fire", side_effect=RuntimeError("boom")):
+            with self.assertLogs("commentdesk.webhooks.events", "ERROR"):
+                comment = self.post()
+        self.assertTrue(Comment.objects.filter(pk=comment.pk).exists())
+
+    def test_no_endpoint_no_work(self):
+        Endpoint.objects.all().delete()
+        comment = self.submit()
+        with self.assertNumQueries(3):  # the article's site, its endpoints, its queue alert
+            on_comment_created(Comment, comment_id=comment.pk, article_id=comment.article_id)
+        self.assertFalse(Delivery.objects.exists())
