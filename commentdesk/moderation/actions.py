@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.comments.models import Comment
@@ -77,9 +78,9 @@ def do_undo_decision(decision: Decision, *, moderator) -> Comment:
         comment = Comment.objects.select_for_update().get(pk=decision.comment_id)
         latest = comment.decisions.filter(undone_at__isnull=True).last()
         if latest != decision or decision.moderator != moderator:
-            raise DecisionError("Only your own latest decision on a comment can be undone.")
+            raise DecisionError(_("Only your own latest decision on a comment can be undone."))
         if timezone.now() - decision.created_at > UNDO_WINDOW:
-            raise DecisionError("The undo window has passed; decide the comment again instead.")
+            raise DecisionError(_("The undo window has passed; decide the comment again instead."))
         decision.undone_at = timezone.now()
         decision.save(update_fields=["undone_at"])
         LabelledExample.objects.filter(comment=comment, created_at__gte=decision.created_at).delete()
