@@ -7,11 +7,10 @@ that died (or posted from a management command) are finished by whichever proces
 """
 
 import logging
-import threading
-import time
 
 from django.conf import settings
-from django.db import connection
+
+from commentdesk.lib.background import BackgroundThread
 
 logger = logging.getLogger(__name__)
 
@@ -20,67 +19,28 @@ def uses_moderation_thread() -> bool:
     return settings.CELERY_TASK_ALWAYS_EAGER and settings.MODERATION_IN_PROCESS == "thread"
 
 
-class InProcessEngine:
+class InProcessEngine(BackgroundThread):
+    name = "commentdesk-moderation"
+    seconds_after_error = 1.0
+
     def __init__(self):
-        self._wake = threading.Event()
-        self._start_lock = threading.Lock()
-        self._thread = None
-        self._stopping = False
-        # Only a process that serves requests starts the thread; a management command that
-        # posts leaves its jobs to the next look of a running one.
-        self._enabled = False
+        super().__init__()
         # Comments whose moderation raised; retried at the next periodic look, not on every post.
         self._failed = set()
 
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self):
-        self._enabled = True
-        with self._start_lock:
-            if not self.running:
-                self._stopping = False
-                self._thread = threading.Thread(target=self._run, name="commentdesk-moderation", daemon=True)
-                self._thread.start()
-        self.wake()
-
-    def wake(self):
-        if self._enabled and not self.running and not self._stopping:
-            # Started before a fork (gunicorn --preload): the thread stayed in the parent.
-            self.start()
-        self._wake.set()
-
-    def stop(self, timeout=30):
-        """Let the current batch finish, then end the thread (a process shutting down)."""
-        self._stopping = True
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _run(self):
-        while not self._stopping:
-            if not self._wake.wait(timeout=settings.MODERATION_SWEEP_INTERVAL):
-                self._failed.clear()
-            self._wake.clear()
-            try:
-                self._drain()
-            except Exception:
-                logger.exception("In-process moderation stopped; it resumes at the next post or look.")
-                time.sleep(1)
-            finally:
-                connection.close()
-
-    def _drain(self):
+    def work(self, woken: bool) -> float:
         from commentdesk.moderation import actions
 
+        if not woken:
+            self._failed.clear()
         while not self._stopping:
             try:
                 if not actions.do_moderate_waiting(skip=self._failed):
-                    return
+                    break
             except Exception:
                 logger.exception("Moderating a batch failed; moderating its comments one by one.")
                 self._moderate_one_by_one(actions.waiting_comment_ids(skip=self._failed))
+        return float(settings.MODERATION_SWEEP_INTERVAL)
 
     def _moderate_one_by_one(self, comment_ids):
         from commentdesk.moderation import actions

@@ -8,61 +8,31 @@ pending too).
 
 import logging
 import queue
-import threading
 
 from django.conf import settings
-from django.db import connection
+
+from commentdesk.lib.background import BackgroundThread
 
 logger = logging.getLogger(__name__)
 
 
-class InProcessSender:
-    def __init__(self):
-        self._wake = threading.Event()
-        self._lock = threading.Lock()
-        self._jobs = queue.SimpleQueue()
-        self._thread = None
-        self._stopping = False
+class InProcessSender(BackgroundThread):
+    name = "commentdesk-webhooks"
 
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+    def __init__(self):
+        super().__init__()
+        self._jobs = queue.SimpleQueue()
 
     def wake(self):
-        with self._lock:
-            if not self.running:
-                self._stopping = False
-                self._thread = threading.Thread(
-                    target=self._run, name="commentdesk-webhooks", daemon=True
-                )
-                self._thread.start()
-        self._wake.set()
+        # Unlike the moderation thread, any process that fires an event sends it.
+        self.start()
 
     def submit(self, function, *args):
         """Run function(*args) in the thread (a queue alert's email)."""
         self._jobs.put((function, args))
         self.wake()
 
-    def stop(self, timeout=10):
-        self._stopping = True
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _run(self):
-        wait = 0.0
-        while not self._stopping:
-            self._wake.wait(timeout=wait)
-            self._wake.clear()
-            try:
-                wait = self._work()
-            except Exception:
-                logger.exception("Sending webhooks failed; trying again shortly.")
-                wait = 5.0
-            finally:
-                connection.close()
-
-    def _work(self) -> float:
+    def work(self, woken: bool) -> float:
         from commentdesk.webhooks.delivery import do_deliver_due, seconds_to_next
 
         while not self._jobs.empty():

@@ -1,0 +1,70 @@
+"""A daemon thread per process for work that must not hold up a request: the in-process
+moderation engine and webhook sender, when no Celery broker is configured."""
+
+import logging
+import threading
+
+from django.db import connection
+
+logger = logging.getLogger(__name__)
+
+
+class BackgroundThread:
+    """Calls work() whenever woken, and otherwise after the seconds work() last returned.
+
+    Each round closes its database connection, so a restarted database is met afresh. A
+    round that raises is logged and retried after `seconds_after_error`. A process forked
+    after the thread started (gunicorn --preload) starts its own at the first wake.
+    """
+
+    name = "commentdesk-background"
+    seconds_after_error = 5.0
+
+    def __init__(self):
+        self._wake = threading.Event()
+        self._start_lock = threading.Lock()
+        self._thread = None
+        self._stopping = False
+        self._enabled = False
+
+    def work(self, woken: bool) -> float:
+        """One round; returns the seconds to wait for the next when nobody wakes the thread."""
+        raise NotImplementedError
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self):
+        self._enabled = True
+        with self._start_lock:
+            if not self.running:
+                self._stopping = False
+                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                self._thread.start()
+        self._wake.set()
+
+    def wake(self):
+        if self._enabled and not self.running and not self._stopping:
+            self.start()
+        self._wake.set()
+
+    def stop(self, timeout=30):
+        """Let the current round finish, then end the thread (a process shutting down)."""
+        self._stopping = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self):
+        wait = 0.0
+        while not self._stopping:
+            woken = self._wake.wait(timeout=wait)
+            self._wake.clear()
+            try:
+                wait = self.work(woken)
+            except Exception:
+                logger.exception("%s: a round failed; trying again in %s s.", self.name, self.seconds_after_error)
+                wait = self.seconds_after_error
+            finally:
+                connection.close()
