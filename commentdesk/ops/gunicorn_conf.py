@@ -46,3 +46,13 @@ def child_exit(server, worker):
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)
+
+
+def worker_exit(server, worker):
+    """Without a broker, let the moderation batch or webhook round in progress commit before
+    the worker goes (cut short, it would roll back and be redone by the next process)."""
+    from commentdesk.moderation.engine import in_process_engine
+    from commentdesk.webhooks.sender import in_process_sender
+
+    for background in (in_process_engine, in_process_sender):
+        background.stop(timeout=graceful_timeout / 3)
