@@ -21,7 +21,7 @@ def do_submit_comment(article: Article, *, author_name: str, author_email: str, 
             article=article, author_name=author_name, author_email=author_email, text=text
         )
         do_schedule_moderation(comment)
-        ids = {"comment_id": comment.pk, "article_id": comment.article_id}
+        ids = {"comment_id": comment.pk, "article_id": comment.article_id, "site_id": article.site_id}
         transaction.on_commit(lambda: comment_created.send(sender=Comment, **ids))
     return comment
 

@@ -7,7 +7,7 @@ from django.dispatch import Signal
 # when the comment was deleted at its author's request (commentdesk/comments/privacy.py).
 comment_status_changed = Signal()
 
-# Sent with comment_id and article_id once a reader's new comment is committed (pending).
+# Sent with comment_id, article_id and site_id once a reader's new comment is committed (pending).
 comment_created = Signal()
 
 # Sent with comment_id, article_id, reason (text) and report_count once a reader's report of a

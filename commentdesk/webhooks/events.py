@@ -7,15 +7,45 @@ import json
 import logging
 import uuid
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment
 from commentdesk.webhooks.delivery import dispatch
-from commentdesk.webhooks.models import Delivery, Endpoint, Event
+from commentdesk.webhooks.models import Delivery, Endpoint, Event, QueueAlert
 
 logger = logging.getLogger(__name__)
+
+# With the default per-process cache, another process's change reaches a process this late.
+LISTENING_CACHE_SECONDS = 60
+
+
+def site_listens(site_id: int) -> bool:
+    """Whether the site has an active endpoint or a queue alert. Cached: a post on a site with
+    neither, the usual case, costs no query here."""
+    key = _listening_key(site_id)
+    listens = cache.get(key)
+    if listens is None:
+        listens = (
+            Endpoint.objects.filter(site_id=site_id, active=True).exists()
+            or QueueAlert.objects.filter(site_id=site_id, limit__gt=0).exists()
+        )
+        cache.set(key, listens, LISTENING_CACHE_SECONDS)
+    return listens
+
+
+def _listening_key(site_id):
+    return f"webhooks:listens:{site_id}"
+
+
+@receiver([post_save, post_delete], sender=Endpoint, dispatch_uid="webhooks.endpoint_changed")
+@receiver([post_save, post_delete], sender=QueueAlert, dispatch_uid="webhooks.alert_changed")
+def _forget_listening(sender, instance, **kwargs):
+    cache.delete(_listening_key(instance.site_id))
 
 
 def fire(event: str, site_id: int, data: dict, *, summary: str = "") -> list[Delivery]:
@@ -100,11 +130,10 @@ def _guarded(receiver):
 
 
 @_guarded
-def on_comment_created(comment_id, article_id, **kwargs):
+def on_comment_created(comment_id, article_id, site_id, **kwargs):
     from commentdesk.webhooks.notifications import check_queue
 
-    site_id = Article.objects.filter(pk=article_id).values_list("site_id", flat=True).first()
-    if site_id is None:
+    if not site_listens(site_id):
         return
     if Endpoint.objects.filter(site_id=site_id, active=True).exists():
         comment = _comment(comment_id)
@@ -122,7 +151,7 @@ def on_comment_status_changed(comment_id, article_id, status, **kwargs):
     from commentdesk.webhooks.notifications import check_queue
 
     article = Article.objects.filter(pk=article_id).first()
-    if article is None:
+    if article is None or not site_listens(article.site_id):
         return
     if Endpoint.objects.filter(site_id=article.site_id, active=True).exists():
         comment = _comment(comment_id) if status != "erased" else None

@@ -90,9 +90,22 @@ class EventsTestCase(BaseTestCase):
                 comment = self.post()
         self.assertTrue(Comment.objects.filter(pk=comment.pk).exists())
 
-    def test_no_endpoint_no_work(self):
+    def created(self, comment):
+        on_comment_created(Comment, comment_id=comment.pk, article_id=comment.article_id, site_id=self.site.pk)
+
+    def test_a_site_without_endpoints_or_alerts_costs_no_query_per_comment(self):
         Endpoint.objects.all().delete()
-        comment = self.submit()
-        with self.assertNumQueries(3):  # the article's site, its endpoints, its queue alert
-            on_comment_created(Comment, comment_id=comment.pk, article_id=comment.article_id)
+        first, second = self.submit("First."), self.submit("Second.")
+        with self.assertNumQueries(2):  # the site's endpoints and its queue alert, then remembered
+            self.created(first)
+        with self.assertNumQueries(0):
+            self.created(second)
         self.assertFalse(Delivery.objects.exists())
+
+    def test_an_endpoint_added_later_hears_the_next_comment(self):
+        self.endpoint.delete()
+        self.created(self.submit("First."))
+        Endpoint.objects.create(site=self.site, url="https://publisher.example.org/new", events=["comment.created"])
+        self.created(self.submit("Second."))
+        (event,) = self.events("comment.created")
+        self.assertEqual(event["data"]["comment"]["text"], "Second.")
