@@ -8,12 +8,15 @@ from django.db import connection
 
 logger = logging.getLogger(__name__)
 
+MAX_SECONDS_AFTER_ERRORS = 60.0
+
 
 class BackgroundThread:
     """Calls work() whenever woken, and otherwise after the seconds work() last returned.
 
     Each round closes its database connection, so a restarted database is met afresh. A
-    round that raises is logged and retried after `seconds_after_error`. A process forked
+    round that raises is logged and retried after `seconds_after_error`, doubled after each
+    further failure. A process forked
     after the thread started (gunicorn --preload) starts its own at the first wake.
     """
 
@@ -57,14 +60,16 @@ class BackgroundThread:
             self._thread.join(timeout)
 
     def _run(self):
-        wait = 0.0
+        wait, failures = 0.0, 0
         while not self._stopping:
             woken = self._wake.wait(timeout=wait)
             self._wake.clear()
             try:
-                wait = self.work(woken)
+                wait, failures = self.work(woken), 0
             except Exception:
-                logger.exception("%s: a round failed; trying again in %s s.", self.name, self.seconds_after_error)
-                wait = self.seconds_after_error
+                # A database that is down fails every round: back off, up to a minute.
+                failures += 1
+                wait = min(self.seconds_after_error * 2 ** (failures - 1), MAX_SECONDS_AFTER_ERRORS)
+                logger.exception("%s: a round failed; trying again in %.0f s.", self.name, wait)
             finally:
                 connection.close()
