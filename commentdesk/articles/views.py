@@ -4,6 +4,7 @@ from commentdesk.articles.models import Article
 from commentdesk.comments.forms import CommentForm
 from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import own_unpublished_comments
+from commentdesk.comments.replies import threaded
 
 
 def home(request):
@@ -13,15 +14,29 @@ def home(request):
 
 def article(request, slug):
     article = get_object_or_404(Article.objects.select_related("site"), slug=slug)
-    return render_article(request, article, CommentForm())
+    # ?reply_to=<id>: the Reply link of a published comment, which works without JavaScript.
+    reply_to = request.GET.get("reply_to", "")
+    initial = {"parent_id": int(reply_to)} if reply_to.isascii() and reply_to.isdigit() else {}
+    return render_article(request, article, CommentForm(initial=initial))
 
 
 def render_article(request, article, form, status=200):
+    approved = list(article.comments.filter(status=Comment.Status.APPROVED))
     context = {
         "article": article,
         "site": article.site,
-        "comments": article.comments.filter(status=Comment.Status.APPROVED),
+        "comments": threaded(approved),
         "own_comments": own_unpublished_comments(request, article),
         "form": form,
+        "replying_to": _replying_to(form, approved),
     }
     return render(request, "articles/article.html", context, status=status)
+
+
+def _replying_to(form, approved):
+    """The published top-level comment the form replies to, if any: shown above the form."""
+    raw = form.data.get("parent_id") if form.is_bound else form.initial.get("parent_id")
+    parent = next((c for c in approved if str(c.pk) == str(raw)), None) if raw else None
+    if parent is not None and parent.parent_id:
+        parent = next((c for c in approved if c.pk == parent.parent_id), None)
+    return parent

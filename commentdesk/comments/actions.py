@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment
+from commentdesk.comments.replies import thread_root
 from commentdesk.comments.signals import comment_created, comment_status_changed
 from commentdesk.moderation.actions import do_schedule_moderation
 
@@ -11,14 +12,27 @@ class CommentsClosedError(Exception):
     pass
 
 
-def do_submit_comment(article: Article, *, author_name: str, author_email: str, text: str):
-    """Store a reader's comment as pending and schedule its moderation, atomically."""
+def do_submit_comment(
+    article: Article, *, author_name: str, author_email: str, text: str, parent_id=None
+):
+    """Store a reader's comment as pending and schedule its moderation, atomically.
+
+    With parent_id it is a reply: to a published comment of this article, attached to that
+    comment's thread (ReplyRefused otherwise; see replies.py). A reply is moderated like any
+    comment.
+    """
     # Comments closing while this one waits for moderation is the pipeline's article_closed phase.
     if not article.comments_open:
         raise CommentsClosedError(article.slug)
     with transaction.atomic():
+        # Locked, so the parent cannot be unpublished between the check and the reply's commit.
+        parent = thread_root(article, parent_id, lock=True) if parent_id else None
         comment = Comment.objects.create(
-            article=article, author_name=author_name, author_email=author_email, text=text
+            article=article,
+            author_name=author_name,
+            author_email=author_email,
+            text=text,
+            parent=parent,
         )
         do_schedule_moderation(comment)
         ids = {"comment_id": comment.pk, "article_id": comment.article_id, "site_id": article.site_id}

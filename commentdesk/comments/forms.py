@@ -18,6 +18,7 @@ class SubmittedTextField(forms.CharField):
 
 
 HONEYPOT = "website"
+PARENT = "parent_id"
 
 
 class CommentForm(forms.Form):
@@ -55,6 +56,11 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    # The comment this one replies to: set by the page's Reply link (?reply_to=), kept hidden.
+    parent_id = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_text_length = settings.COMMENT_MAX_LENGTH
@@ -65,8 +71,8 @@ class CommentForm(forms.Form):
 
     @property
     def reader_fields(self):
-        """The fields a person fills in, in order: all but the honeypot."""
-        return [field for field in self if field.name != HONEYPOT]
+        """The fields a person fills in, in order: all but the honeypot and the hidden parent."""
+        return [field for field in self if field.name not in (HONEYPOT, PARENT)]
 
     @property
     def honeypot(self):

@@ -14,6 +14,7 @@ from commentdesk.comments import flood, privacy
 from commentdesk.comments.actions import CommentsClosedError, do_erase_commenter, do_submit_comment
 from commentdesk.comments.forms import CommentForm, PrivacyRequestForm
 from commentdesk.comments.readers import remember_posted
+from commentdesk.comments.replies import ReplyRefused
 
 
 def too_fast_message(seconds: int) -> str:
@@ -48,6 +49,9 @@ def post_comment(request, slug):
     except CommentsClosedError:
         form.add_error(None, _("Comments on this article are closed."))
         return render_article(request, article, form, status=409)
+    except ReplyRefused as error:
+        form.add_error(None, error.message)
+        return render_article(request, article, form, status=error.status)
     remember_posted(request, comment)
     messages.success(
         request,

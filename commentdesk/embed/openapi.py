@@ -51,11 +51,21 @@ SCHEMAS = {
         "required": ["id", "author_name", "text", "created_at", "created_display"],
         "properties": {
             "id": {"type": "integer"},
+            "parent_id": {"type": ["integer", "null"],
+                          "description": "The top-level comment this one replies to."},
             "author_name": {"type": "string"},
             "text": {"type": "string", "description": "Plain text: show it as text, never as HTML."},
             "created_at": {"type": "string", "format": "date-time"},
             "created_display": {"type": "string", "description": "In the site's date format."},
         },
+    },
+    "ThreadComment": {
+        "allOf": [_ref("Comment"), {
+            "type": "object",
+            "required": ["replies"],
+            "properties": {"replies": {"type": "array", "items": _ref("Comment"),
+                                       "description": "Approved replies, oldest first."}},
+        }],
     },
     "OwnComment": {
         "allOf": [_ref("Comment"), {
@@ -88,7 +98,7 @@ SCHEMAS = {
                 "url": {"type": "string"}, "title": {"type": "string"},
                 "open": {"type": "boolean"}, "count": {"type": "integer"}}},
             "site": _ref("Site"),
-            "comments": {"type": "array", "items": _ref("Comment")},
+            "comments": {"type": "array", "items": _ref("ThreadComment")},
             "page": {"type": "integer"},
             "pages": {"type": "integer"},
         },
@@ -102,6 +112,9 @@ SCHEMAS = {
             "author_name": {"type": "string", "maxLength": 80},
             "author_email": {"type": "string", "format": "email"},
             "text": {"type": "string"},
+            "parent_id": {"type": ["integer", "null"], "minimum": 1, "description": (
+                "Reply to this published comment of the same article; a reply to a reply "
+                "joins its top-level comment's thread.")},
             "website": {"type": "string", "description": (
                 "Honeypot: leave it out or empty. A form that renders it hides it from people; "
                 "a value is refused with 400.")},
@@ -139,10 +152,11 @@ def _paths():
                     "201": _json({"type": "object", "properties": {
                         "comment": _ref("OwnComment"), "token": {"type": "string"},
                         "message": {"type": "string"}}}, "Received, pending moderation."),
-                    "400": _error("Field errors, as on the article page, or a filled honeypot."),
+                    "400": _error("Field errors, as on the article page, a filled honeypot, "
+                                  "or a parent_id that is no comment of this article."),
                     "403": _error("No Origin header, or one the site does not allow."),
-                    "409": _error("Comments on this article are closed, or this email posted "
-                                  "the same text here lately."),
+                    "409": _error("Comments on this article are closed, this email posted "
+                                  "the same text here lately, or parent_id is not published."),
                     "413": _error("Body too large."),
                     "415": _error("Body not JSON."),
                     "429": {**_error("Posting too fast, from this address or this email."),

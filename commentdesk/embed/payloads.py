@@ -50,6 +50,10 @@ def interface_strings() -> dict:
         gettext_noop("Awaiting moderation: only you can see this comment."),
         gettext_noop("Not published: it did not meet our guidelines (%(guideline)s)."),
         gettext_noop("The comments could not be loaded. Please try again later."),
+        gettext_noop("Reply"),
+        gettext_noop("Replying to %(name)s:"),
+        gettext_noop("Cancel reply"),
+        gettext_noop("Replies to %(name)s"),
     ]
     return {key: _(key) for key in keys}
 
@@ -64,6 +68,7 @@ def comment_payload(comment, site) -> dict:
     created = timezone.localtime(comment.created_at)
     return {
         "id": comment.pk,
+        "parent_id": comment.parent_id,
         "author_name": comment.author_name,
         "text": comment.text,
         "created_at": created.isoformat(),
@@ -71,6 +76,12 @@ def comment_payload(comment, site) -> dict:
             dateformat.format(created, f"{site.date_format} H:i"), site.digits
         ),
     }
+
+
+def thread_comment_payload(comment, site) -> dict:
+    """A top-level comment with its approved replies (comments/replies.py threaded())."""
+    replies = [comment_payload(reply, site) for reply in comment.thread_replies]
+    return {**comment_payload(comment, site), "replies": replies}
 
 
 def own_comment_payload(comment, site) -> dict:

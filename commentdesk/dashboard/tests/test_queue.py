@@ -131,3 +131,19 @@ class QueueTestCase(DeskTestCase):
         response = self.client.get("/desk/")
         self.assertContains(response, "dashboard/queue.js")
         self.assertContains(response, "<kbd>j</kbd>")
+
+
+class QueueReplyContextTestCase(DeskTestCase):
+    def test_a_queued_reply_shows_the_comment_it_answers(self):
+        from commentdesk.comments.actions import do_submit_comment
+
+        self.client.force_login(self.bob)
+        parent = self.submit("The parent comment, about the airbase.")
+        do_approve_comment(parent, moderator=self.bob)
+        do_submit_comment(
+            self.article, author_name="Hana", author_email="hana@example.org",
+            text="A reply.", parent_id=parent.pk,
+        )
+        response = self.client.get("/desk/")
+        self.assertContains(response, 'class="item-parent"')
+        self.assertContains(response, "The parent comment, about the airbase.")

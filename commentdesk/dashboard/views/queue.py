@@ -44,7 +44,7 @@ def waiting_for_a_moderator():
             | Q(moderation_job__completed_at__isnull=True)
             | Q(moderation_job__verdict=ModerationJob.Verdict.REVIEW)
         )
-        .select_related("article", "moderation_job")
+        .select_related("article", "moderation_job", "parent")
         .order_by("created_at", "pk")
     )
 

@@ -12,9 +12,17 @@ from commentdesk.comments import flood
 from commentdesk.comments.actions import CommentsClosedError, do_submit_comment
 from commentdesk.comments.forms import HONEYPOT, HONEYPOT_MESSAGE, CommentForm
 from commentdesk.comments.models import Comment
+from commentdesk.comments.replies import NO_SUCH_COMMENT, ReplyRefused, threaded
 from commentdesk.comments.views import duplicate_message, too_fast_message
 from commentdesk.embed import caching, origins, payloads, tokens
-from commentdesk.embed.api import ApiError, json_body, page_number, string_fields, valid_id
+from commentdesk.embed.api import (
+    MAX_ID,
+    ApiError,
+    json_body,
+    page_number,
+    string_fields,
+    valid_id,
+)
 from commentdesk.embed.threads import find_thread, get_or_create_thread
 
 PAGE_SIZE = 50
@@ -25,9 +33,11 @@ POST_FIELDS = ("url", "title", "author_name", "author_email", "text", HONEYPOT)
 def list_comments(request):
     """GET /api/v1/comments/?url=<canonical URL>&page=<n>
 
-    The article's approved comments, oldest first, PAGE_SIZE a page, with the site's notice,
-    guidelines, language and direction, and the embed's words in that language. An article
-    not yet commented on has an empty list. Cached until a decision changes the list.
+    The article's approved comments, oldest first, PAGE_SIZE top-level comments a page, each
+    with its approved replies, oldest first, under "replies" (one level: see
+    comments/replies.py), with the site's notice, guidelines, language and direction, and the
+    embed's words in that language. An article not yet commented on has an empty list. Cached
+    until a decision changes the list (a decision on a reply changes its article's list too).
     """
     url = origins.canonical(request.GET.get("url", ""))
     site_id = origins.site_for(request, url, require_origin=False)
@@ -45,12 +55,17 @@ def _comment_list_json(site_id, url, page) -> bytes:
         else Comment.objects.none()
     )
     count = approved.count()
-    pages = max(1, math.ceil(count / PAGE_SIZE))
-    comments = approved[(page - 1) * PAGE_SIZE : page * PAGE_SIZE] if page <= pages else []
+    top_level = approved.filter(parent__isnull=True)
+    pages = max(1, math.ceil(top_level.count() / PAGE_SIZE))
+    comments = list(top_level[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]) if page <= pages else []
+    replies = approved.filter(Q(parent__in=comments) | Q(parent__parent__in=comments))
     payload = {
         "thread": payloads.thread_payload(article, url, count),
         "site": payloads.site_payload(site, article),
-        "comments": [payloads.comment_payload(comment, site) for comment in comments],
+        "comments": [
+            payloads.thread_comment_payload(comment, site)
+            for comment in threaded(comments + list(replies))
+        ],
         "page": page,
         "pages": pages,
     }
@@ -58,7 +73,7 @@ def _comment_list_json(site_id, url, page) -> bytes:
 
 
 def post_comment(request):
-    """POST /api/v1/comments/  {url, title, author_name, author_email, text}
+    """POST /api/v1/comments/  {url, title, author_name, author_email, text, parent_id}
 
     Stores the reader's comment as pending (creating the article from url and title on the
     first comment) and answers 201 with the comment, its status and an author token for
@@ -67,8 +82,11 @@ def post_comment(request):
     article page, or when the optional honeypot field `website` is filled in; 409 when
     comments are closed or the same email posted the same text here lately; 429 with
     Retry-After when this address or email posts too fast (see comments/flood.py).
+    With parent_id it is a reply, to a published comment of the same article: 400 when there
+    is no such comment there, 409 when it is not published.
     """
-    body = string_fields(json_body(request), POST_FIELDS)
+    raw = json_body(request)
+    body = {**string_fields(raw, POST_FIELDS), "parent_id": _parent_id(raw)}
     url = origins.canonical(body.get("url", ""))
     site_id = origins.site_for(request, url, require_origin=True)
     article = find_thread(site_id, url)
@@ -77,7 +95,18 @@ def post_comment(request):
         return _submit(request, site, article, url, body)
 
 
+def _parent_id(body) -> int | None:
+    value = body.get("parent_id")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise ApiError(400, "parent_id must be the id of a published comment, or null.")
+    return value
+
+
 def _submit(request, site, article, url, body):
+    if body["parent_id"] and article is None:  # no comment yet, so none to reply to
+        raise ApiError(400, str(NO_SUCH_COMMENT))
     form = CommentForm(body)
     if form.caught_by_honeypot():
         raise ApiError(400, str(HONEYPOT_MESSAGE))
@@ -102,6 +131,8 @@ def _submit(request, site, article, url, body):
         raise ApiError(409, duplicate_message()) from None
     except CommentsClosedError:
         raise ApiError(409, _("Comments on this article are closed.")) from None
+    except ReplyRefused as error:
+        raise ApiError(error.status, error.message) from None
     payload = {
         "comment": payloads.own_comment_payload(comment, site),
         "token": tokens.author_token(comment.pk),

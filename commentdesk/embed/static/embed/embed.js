@@ -20,6 +20,10 @@ var STYLE = [
   ".comment-meta{margin:0;font-size:.85rem;color:#555}",
   ".comment-author{font-weight:600;color:#1a1a1a;margin-inline-end:.5rem}",
   ".comment-status{display:block;color:#8a4b00}",
+  ".replies{margin:.5rem 0 0;padding-inline-start:1rem;border-inline-start:2px solid #ddd}",
+  ".replies .comment:last-child{padding-bottom:0}",
+  ".comment-actions{margin:.25rem 0 0}.reply-link,.cancel-reply{font-size:.85rem;padding:.1rem .6rem}",
+  ".replying-to{background:#f3f3f3;padding:.5rem .75rem;margin:0}",
   ".comment-pending,.comment-rejected{background:#fff8e6;padding-inline:.5rem}",
   ".field{margin:.8rem 0}label{display:block;font-weight:600}",
   ".required{font-weight:400;font-size:.8rem;color:#666}",
@@ -98,16 +102,17 @@ Section.prototype.render = function (data) {
   this.own = el("ol", { class: "comment-list own-comments", "aria-label": t("Your comments"), hidden: true });
   var comments = el("section", { class: "comments", id: "comments" }, renderIntro(site).concat([this.own]));
   if (data.comments.length) {
-    this.published = renderList("Published comments", "published-comments", data.comments, false);
+    this.onReply = data.thread.open ? this.replyTo.bind(this) : null;
+    this.published = renderList("Published comments", "published-comments", data.comments, false, this.onReply);
     comments.appendChild(this.published);
     this.appendMore(comments, data);
   } else {
     comments.appendChild(el("p", { class: "no-comments", text: t("No comments have been published yet.") }));
   }
   var post = el("section", { class: "post-comment", id: "post-comment" }, [el("h2", { text: t("Post a comment") })]);
-  post.appendChild(data.thread.open
-    ? renderForm(site.max_length, this.submit.bind(this))
-    : el("p", { class: "comments-closed", text: t("Comments on this article are closed.") }));
+  this.form = data.thread.open ? renderForm(site.max_length, this.submit.bind(this)) : null;
+  post.appendChild(this.form ||
+    el("p", { class: "comments-closed", text: t("Comments on this article are closed.") }));
   clear(this.box).appendChild(comments);
   this.box.appendChild(post);
 };
@@ -119,7 +124,9 @@ Section.prototype.appendMore = function (comments, data) {
     button.remove();
     section.api.comments(section.url, data.page + 1).then(function (response) {
       if (!response.ok) return;
-      response.data.comments.forEach(function (c) { section.published.appendChild(renderComment(c, false)); });
+      response.data.comments.forEach(function (c) {
+        section.published.appendChild(renderComment(c, false, section.onReply));
+      });
       section.appendMore(comments, response.data);
     });
   } });
@@ -144,17 +151,29 @@ Section.prototype.showOwn = function (comment) {
   this.own.appendChild(renderComment(comment, true));
 };
 
+// The Reply button of a published comment: the one form now posts a reply to it (parent_id).
+Section.prototype.replyTo = function (comment) {
+  var section = this;
+  this.parentId = comment ? comment.id : null;
+  var target = clear(this.form.querySelector(".reply-target"));
+  if (!comment) return;
+  target.appendChild(renderReplyingTo(comment, function () { section.replyTo(null); }));
+  this.form.elements.text.focus();
+};
+
 Section.prototype.submit = function (form) {
   var section = this;
   var fields = formValues(form);
   fields.url = this.url;
   fields.title = this.title;
+  fields.parent_id = this.parentId || null;
   form.querySelector("button[type=submit]").disabled = true;
   this.api.post(fields).then(function (response) {
     var data = response.data;
     if (response.status !== 201) return showFieldErrors(form, data.error, data.fields);
     remember(section.url, data.comment, data.token);
     form.reset();
+    section.replyTo(null);
     showFieldErrors(form, data.message, {});
     form.querySelector(".form-status").classList.add("message-success");
     section.showOwn(data.comment);

@@ -6,7 +6,8 @@ var FIELDS = [
   { name: "text", label: "Comment", textarea: true }
 ];
 
-function renderComment(comment, own) {
+// onReply(comment), when given, adds a Reply button to a top-level published comment.
+function renderComment(comment, own, onReply) {
   var meta = el("p", { class: "comment-meta" }, [
     el("span", { class: "comment-author", dir: "auto", text: comment.author_name }),
     " ",
@@ -15,15 +16,34 @@ function renderComment(comment, own) {
   if (own && comment.status_text) {
     meta.appendChild(el("span", { class: "comment-status", text: " " + comment.status_text }));
   }
+  var replies = comment.replies || [];
   return el("li", { class: "comment" + (own ? " comment-" + comment.status : ""), id: "comment-" + comment.id }, [
     meta,
-    el("div", { class: "comment-text", dir: "auto" }, paragraphs(comment.text))
+    el("div", { class: "comment-text", dir: "auto" }, paragraphs(comment.text)),
+    onReply && !comment.parent_id ? el("p", { class: "comment-actions" }, [
+      el("button", { type: "button", class: "reply-link", text: t("Reply"),
+        onclick: function () { onReply(comment); } })
+    ]) : null,
+    replies.length ? el("ol", { class: "comment-list replies",
+      "aria-label": t("Replies to %(name)s", { name: comment.author_name }) },
+      replies.map(function (reply) { return renderComment(reply, false); })) : null
   ]);
 }
 
-function renderList(label, className, comments, own) {
+function renderList(label, className, comments, own, onReply) {
   return el("ol", { class: "comment-list " + className, "aria-label": t(label) },
-    comments.map(function (comment) { return renderComment(comment, own); }));
+    comments.map(function (comment) { return renderComment(comment, own, onReply); }));
+}
+
+// The note above the form while it replies to a comment, with a way back to a plain comment.
+function renderReplyingTo(comment, onCancel) {
+  var excerpt = comment.text.length > 100 ? comment.text.slice(0, 99) + "…" : comment.text;
+  return el("p", { class: "replying-to" }, [
+    t("Replying to %(name)s:", { name: comment.author_name }) + " “",
+    el("bdi", { text: excerpt }),
+    "” ",
+    el("button", { type: "button", class: "cancel-reply", text: t("Cancel reply"), onclick: onCancel })
+  ]);
 }
 
 function renderIntro(site) {
@@ -49,10 +69,10 @@ function renderField(field, maxLength) {
 
 function renderForm(maxLength, onSubmit) {
   var form = el("form", { class: "comment-form", novalidate: true },
-    FIELDS.map(function (field) { return renderField(field, maxLength); }).concat([
+    [el("div", { class: "reply-target" })].concat(FIELDS.map(function (field) { return renderField(field, maxLength); }).concat([
       el("div", { class: "form-status", role: "alert" }),
       el("button", { type: "submit", text: t("Post comment") })
-    ]));
+    ])));
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     onSubmit(form);
