@@ -47,3 +47,26 @@ def test_targets_follow_the_label_mapping():
     assert target("ok", "kaggle_insults", "profanity") == UNKNOWN
     assert target("ok", "kaggle_insults", "personal_attack") == 0
     assert targets_for(None, "mlma") is None
+
+
+def _trigrams(text):
+    padded = f" {' '.join(text.split())} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def test_own_examples_are_not_near_duplicates_of_the_news_evaluation_set():
+    """Leakage check: no own example may equal a news comment once normalised,
+    nor share more than 80 % of its character trigrams (Jaccard) with one."""
+    from classifier.normalize import normalize
+
+    own = [normalize(row["text"]).text for row in corpus.read_jsonl(corpus.EXTRA_EXAMPLES)]
+    news = [normalize(json.loads(line)["text"]).text for line in (corpus.PACKAGE_DIR / "data" / "news_eval.jsonl").open(encoding="utf-8")]
+    assert not set(own) & set(news)
+    news_grams = [_trigrams(text) for text in news]
+    close = []
+    for text in own:
+        grams = _trigrams(text)
+        for other, other_grams in zip(news, news_grams):
+            if len(grams & other_grams) / len(grams | other_grams) > 0.8:
+                close.append((text, other))
+    assert not close, close[:3]
