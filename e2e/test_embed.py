@@ -174,3 +174,44 @@ def test_the_section_works_under_the_host_policy_that_docs_embedding_md_gives(
         expect(reader.locator("[data-commentdesk-count]")).to_have_text("0")
     finally:
         host.close()
+
+
+def test_a_reader_replies_and_reports_from_the_section(
+    open_page, allowed_host_page, site, moderator, moderator_password
+):
+    from commentdesk.comments.actions import do_submit_comment
+    from commentdesk.comments.models import Comment
+    from commentdesk.embed.threads import get_or_create_thread
+    from commentdesk.moderation.actions import do_approve_comment
+    from commentdesk.moderation.models import Policy
+    from e2e.desk import log_in_to_desk
+
+    Policy.objects.filter(site=site).update(report_threshold=1)
+    article = get_or_create_thread(site.pk, allowed_host_page.article_url, "Drone strikes")
+    parent = do_submit_comment(
+        article, author_name="Dara", author_email="dara@example.org", text="Buy cheap pills here."
+    )
+    do_approve_comment(parent, moderator=moderator)
+
+    reader = open_page()
+    reader.goto(allowed_host_page.article_url)
+    box = section(reader)
+    published = box.locator(f"#comment-{parent.pk}")
+    published.get_by_role("button", name="Reply").click()
+    expect(box.locator(".replying-to")).to_contain_text("Replying to Dara:")
+    post_in_section(reader, "This looks like an advert to me.")
+    expect(box.locator(".own-comments .comment-pending")).to_have_count(1)
+    assert Comment.objects.get(text="This looks like an advert to me.").parent == parent
+
+    published.get_by_role("button", name="Report").click()
+    published.get_by_label("Spam or promotion").check()
+    published.get_by_label("Note for the moderators (optional)").fill("Pill adverts.")
+    published.get_by_role("button", name="Send report").click()
+    expect(published.locator(".message-success")).to_contain_text("Thank you for your report")
+
+    desk = open_page()
+    log_in_to_desk(desk, moderator.get_username(), moderator_password)
+    desk.goto("/desk/?show=reported")
+    item = desk.locator(f"#comment-{parent.pk}")
+    expect(item.locator(".reports")).to_contain_text("Reported by 1 reader")
+    expect(item.locator(".reports")).to_contain_text("Pill adverts.")

@@ -41,3 +41,26 @@ def test_a_reply_is_moderated_and_shown_under_its_parent(
     expect(reply).to_have_count(1)
     # One level: a reply carries no Reply link of its own.
     expect(reply.locator(".reply-link")).to_have_count(0)
+
+
+def test_a_report_from_the_page_puts_the_comment_in_the_reported_queue(
+    open_page, article, site, moderator, moderator_password
+):
+    from commentdesk.moderation.models import Policy
+
+    Policy.objects.filter(site=site).update(report_threshold=1)
+    comment = do_submit_comment(
+        article, author_name="Dara", author_email="dara@example.org", text=PARENT
+    )
+    do_approve_comment(comment, moderator=moderator)
+    reader = open_page()
+    reader.goto(article_path(article.slug))
+    reader.locator(f"#comment-{comment.pk} .report-link").click()
+    reader.get_by_label("Offensive").check()
+    reader.get_by_role("button", name="Send report").click()
+    expect(reader.locator(".messages .message-success")).to_contain_text("Thank you for your report")
+
+    desk = open_page()
+    log_in_to_desk(desk, moderator.get_username(), moderator_password)
+    desk.goto("/desk/?show=reported")
+    expect(desk.locator(f"#comment-{comment.pk} .reports")).to_contain_text("Offensive: 1")

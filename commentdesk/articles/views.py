@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from commentdesk.articles.models import Article
-from commentdesk.comments.forms import CommentForm
+from commentdesk.comments.forms import CommentForm, ReportForm
 from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import own_unpublished_comments
 from commentdesk.comments.replies import threaded
@@ -17,10 +17,15 @@ def article(request, slug):
     # ?reply_to=<id>: the Reply link of a published comment, which works without JavaScript.
     reply_to = request.GET.get("reply_to", "")
     initial = {"parent_id": int(reply_to)} if reply_to.isascii() and reply_to.isdigit() else {}
-    return render_article(request, article, CommentForm(initial=initial))
+    # ?report=<id>: the Report link of a published comment opens its report form.
+    report = request.GET.get("report", "")
+    reporting = int(report) if report.isascii() and report.isdigit() else None
+    return render_article(
+        request, article, CommentForm(initial=initial), report_form=ReportForm(), reporting=reporting
+    )
 
 
-def render_article(request, article, form, status=200):
+def render_article(request, article, form, status=200, report_form=None, reporting=None):
     approved = list(article.comments.filter(status=Comment.Status.APPROVED))
     context = {
         "article": article,
@@ -29,6 +34,8 @@ def render_article(request, article, form, status=200):
         "own_comments": own_unpublished_comments(request, article),
         "form": form,
         "replying_to": _replying_to(form, approved),
+        "report_form": report_form,
+        "reporting": reporting,
     }
     return render(request, "articles/article.html", context, status=status)
 

@@ -1,10 +1,12 @@
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from commentdesk.articles.models import Article
-from commentdesk.comments.models import Comment
+
+from commentdesk.comments.models import Comment, Report
 from commentdesk.comments.replies import thread_root
-from commentdesk.comments.signals import comment_created, comment_status_changed
+from commentdesk.comments.signals import comment_created, comment_reported, comment_status_changed
 from commentdesk.moderation.actions import do_schedule_moderation
 
 
@@ -38,6 +40,45 @@ def do_submit_comment(
         ids = {"comment_id": comment.pk, "article_id": comment.article_id, "site_id": article.site_id}
         transaction.on_commit(lambda: comment_created.send(sender=Comment, **ids))
     return comment
+
+
+class ReportRefused(Exception):
+    """A report that cannot be taken; status is the HTTP answer."""
+
+    def __init__(self, status: int, message):
+        super().__init__(str(message))
+        self.status, self.message = status, message
+
+
+NO_SUCH_COMMENT = _("There is no such comment.")
+NOT_PUBLISHED = _("Only published comments can be reported.")
+ALREADY_REPORTED = _("You have already reported this comment; thank you.")
+
+
+def do_report_comment(comment_id: int, *, reason: str, note: str, reporter: str) -> int:
+    """Record a reader's report of a published comment; return its open reports' count.
+
+    The comment keeps its status: it stays published, and once the count reaches the site's
+    report_threshold the desk's queue lists it as reported until a moderator decides it again
+    (which settles the reports: see moderation/actions.py). One report per reader (reporter, a
+    keyed hash) and comment.
+    """
+    with transaction.atomic():
+        # The lock orders two reports of one comment, so the check below holds.
+        comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
+        if comment is None:
+            raise ReportRefused(404, NO_SUCH_COMMENT)
+        if comment.status != Comment.Status.APPROVED:
+            raise ReportRefused(409, NOT_PUBLISHED)
+        if comment.reports.filter(reporter=reporter).exists():
+            raise ReportRefused(409, ALREADY_REPORTED)
+        Report.objects.create(comment=comment, reason=reason, note=note, reporter=reporter)
+        count = comment.reports.filter(resolved_at__isnull=True).count()
+        ids = {"comment_id": comment.pk, "article_id": comment.article_id}
+        transaction.on_commit(
+            lambda: comment_reported.send(sender=Comment, reason=reason, report_count=count, **ids)
+        )
+    return count
 
 
 def do_erase_commenter(email: str) -> int:

@@ -9,6 +9,7 @@ form is valid and before anything is stored.
 """
 
 import hashlib
+import hmac
 import math
 import re
 import time
@@ -120,3 +121,18 @@ def check_posting(request, article, cleaned: dict) -> None:
     """Every flood check a valid submission passes before it is stored."""
     check_duplicate(article, cleaned["author_email"], cleaned["text"])
     check_rates(request, cleaned["author_email"])
+
+
+def check_reporting(request) -> None:
+    """Raise PostingTooFast when this address sends reports too often: the posting rate per
+    address, counted apart, so flags cannot be flooded."""
+    wait = hit("report-ip", client_ip(request), parse_rate(settings.POST_RATE_PER_IP))
+    if wait:
+        raise PostingTooFast(wait)
+
+
+def reporter_key(kind: str, value: str) -> str:
+    """Who reported, as a keyed hash: one report per session (page) or address (API) and
+    comment, with no raw session key or address stored."""
+    message = f"{kind}:{value}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
+from commentdesk.comments.models import Report
 from commentdesk.lib.text import clean_single_line, clean_submitted_text
 
 
@@ -136,3 +137,25 @@ class PrivacyRequestForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()
+
+
+class ReportForm(forms.Form):
+    """A reader's report of a published comment: a reason and an optional short note."""
+
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this comment?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose a reason."),
+            "invalid_choice": _("Please choose one of the reasons."),
+        },
+    )
+    note = SubmittedTextField(
+        label=_("Note for the moderators (optional)"),
+        clean=clean_single_line,
+        required=False,
+        max_length=Report.NOTE_LENGTH,
+        error_messages={"max_length": _("Please keep your note under %(limit_value)d characters.")},
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )

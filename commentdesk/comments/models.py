@@ -95,3 +95,39 @@ class Comment(models.Model):
     @property
     def is_pending(self):
         return self.status == self.Status.PENDING
+
+
+class Report(models.Model):
+    """A reader's report that a published comment breaks the guidelines.
+
+    One per reader and comment: `reporter` is a keyed hash of the reader's session (article
+    page) or address (API), never the raw value. A moderator's next decision on the comment
+    settles its open reports (resolved_at).
+    """
+
+    class Reason(models.TextChoices):
+        OFFENSIVE = "offensive", _("Offensive")
+        ABUSIVE = "abusive", _("Abusive or a personal attack")
+        SPAM = "spam", _("Spam or promotion")
+        OTHER = "other", _("Something else")
+
+    NOTE_LENGTH = 300
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    note = models.CharField(_("note"), max_length=NOTE_LENGTH, blank=True)
+    reporter = models.CharField(_("reporter"), max_length=64)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader")
+        ]
+        indexes = [models.Index(fields=["comment", "resolved_at"], name="comments_open_reports")]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.comment_id}"

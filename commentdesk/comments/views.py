@@ -11,8 +11,15 @@ from django.views.decorators.http import require_POST
 from commentdesk.articles.models import Article
 from commentdesk.articles.views import render_article
 from commentdesk.comments import flood, privacy
-from commentdesk.comments.actions import CommentsClosedError, do_erase_commenter, do_submit_comment
-from commentdesk.comments.forms import CommentForm, PrivacyRequestForm
+from commentdesk.comments.actions import (
+    CommentsClosedError,
+    ReportRefused,
+    do_erase_commenter,
+    do_report_comment,
+    do_submit_comment,
+)
+from commentdesk.comments.forms import CommentForm, PrivacyRequestForm, ReportForm
+from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import remember_posted
 from commentdesk.comments.replies import ReplyRefused
 
@@ -58,6 +65,43 @@ def post_comment(request, slug):
         _("Thank you. Your comment was received and awaits moderation; it appears here once approved."),
     )
     return redirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_POST
+def report_comment(request, comment_id):
+    """The Report form under a published comment (?report=<id> opens it, without JavaScript)."""
+    comment = get_object_or_404(Comment.objects.select_related("article__site"), pk=comment_id)
+    article = comment.article
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return _report_page(request, comment, form, 400)
+    if not request.session.session_key:
+        request.session.save()
+    reporter = flood.reporter_key("session", request.session.session_key)
+    try:
+        flood.check_reporting(request)
+        do_report_comment(comment.pk, reporter=reporter, **form.cleaned_data)
+    except flood.PostingTooFast as error:
+        form.add_error(None, too_fast_message(error.retry_after))
+        response = _report_page(request, comment, form, 429)
+        response["Retry-After"] = str(error.retry_after)
+        return response
+    except ReportRefused as error:
+        form.add_error(None, error.message)
+        return _report_page(request, comment, form, error.status)
+    messages.success(request, report_received_message())
+    return redirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
+
+
+def _report_page(request, comment, form, status):
+    """The article again, with the report form open under the comment and its errors."""
+    return render_article(
+        request, comment.article, CommentForm(), status=status, report_form=form, reporting=comment.pk
+    )
+
+
+def report_received_message() -> str:
+    return _("Thank you for your report. A moderator will look at this comment again.")
 
 
 def privacy_request(request):

@@ -12,12 +12,15 @@ class AlreadyDecided(DecisionError):
 
 
 def decide_pending(comment_id, moderator, guideline=""):
-    """Approve (no guideline) or reject a comment still in the queue; None when there is none."""
+    """Approve (no guideline) or reject a comment still in the queue; None when there is none.
+
+    In the queue: pending, or published with readers' reports no moderator has answered yet
+    (approving it again keeps it published; either decision settles the reports)."""
     with transaction.atomic():
         comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
         if comment is None:
             return None
-        if not comment.is_pending:
+        if not comment.is_pending and not _reported(comment):
             raise AlreadyDecided(f"Comment {comment_id} was already decided.")
         return _decide(comment, moderator, guideline)
 
@@ -34,6 +37,11 @@ def overturn_machine(comment_id, moderator, guideline=""):
         if standing.guideline == guideline and standing.outcome == _outcome(guideline):
             raise AlreadyDecided(f"The machine already decided comment {comment_id} that way.")
         return _decide(comment, moderator, guideline)
+
+
+def _reported(comment):
+    open_reports = comment.reports.filter(resolved_at__isnull=True)
+    return comment.status == Comment.Status.APPROVED and open_reports.exists()
 
 
 def _outcome(guideline):

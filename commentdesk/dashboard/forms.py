@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from commentdesk.articles.models import Article
+from commentdesk.comments.models import Comment
 from commentdesk.moderation.guidelines import Guideline
 from commentdesk.moderation.models import ModerationJob
 from commentdesk.moderation.roles import EDITORS, MODERATORS
@@ -19,6 +20,12 @@ class QueueFilterForm(forms.Form):
     lang = forms.ChoiceField(label=_("Language"), required=False)
     guideline = forms.ChoiceField(
         label=_("Guideline"), choices=ANY + Guideline.choices, required=False
+    )
+    REPORTED = "reported"
+    show = forms.ChoiceField(
+        label=_("Show"),
+        choices=[("", _("Everything waiting")), (REPORTED, _("Reported by readers"))],
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -42,6 +49,8 @@ class QueueFilterForm(forms.Form):
             comments = comments.filter(moderation_job__lang=data["lang"])
         if data["guideline"]:
             comments = comments.filter(moderation_job__guideline=data["guideline"])
+        if data["show"] == self.REPORTED:
+            comments = comments.filter(status=Comment.Status.APPROVED)
         return comments
 
 
@@ -58,6 +67,12 @@ class BulkDecisionForm(forms.Form):
     comment = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Comments"))
     guideline = forms.ChoiceField(
         label=_("Guideline"), choices=ANY + Guideline.choices, required=False
+    )
+    REPORTED = "reported"
+    show = forms.ChoiceField(
+        label=_("Show"),
+        choices=[("", _("Everything waiting")), (REPORTED, _("Reported by readers"))],
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):

@@ -43,6 +43,7 @@ class PolicyForm(forms.ModelForm):
             "new_commenter_approvals",
             "history_window",
             "history_rejected_share",
+            "report_threshold",
         ]
         widgets = {
             "banned_words": forms.Textarea(attrs={"rows": 4}),

@@ -120,6 +120,15 @@ SCHEMAS = {
                 "a value is refused with 400.")},
         },
     },
+    "NewReport": {
+        "type": "object",
+        "required": ["reason"],
+        "properties": {
+            "reason": {"enum": ["offensive", "abusive", "spam", "other"]},
+            "note": {"type": "string", "maxLength": 300,
+                     "description": "An optional line for the moderators."},
+        },
+    },
     "Decision": {
         "type": "object",
         "required": ["decision"],
@@ -176,6 +185,31 @@ def _paths():
                     "comment": _ref("OwnComment")}}, "The comment and its status."),
                     "403": _error("Not this comment's author token."),
                     "404": _error("No such comment.")},
+            },
+        },
+        "/api/v1/comments/{comment_id}/reports/": {
+            "post": {
+                "operationId": "reportComment",
+                "summary": "Report a published comment to the moderators.",
+                "description": "Needs an Origin header the comment's site allows. One report "
+                               "per address and comment.",
+                "parameters": [COMMENT_ID],
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _ref("NewReport")}}},
+                "responses": {
+                    "201": _json({"type": "object", "properties": {
+                        "message": {"type": "string"}}}, "Received."),
+                    "400": _error("No reason, an unknown one, or a note too long."),
+                    "403": _error("No Origin header, or one the site does not allow."),
+                    "404": _error("No such comment."),
+                    "409": _error("Already reported from this address, or not published."),
+                    "413": _error("Body too large."),
+                    "415": _error("Body not JSON."),
+                    "429": {**_error("Reporting too fast from this address."),
+                            "headers": {"Retry-After": {
+                                "description": "Seconds before reporting again.",
+                                "schema": {"type": "integer", "minimum": 1}}}},
+                },
             },
         },
         "/api/v1/counts/": {

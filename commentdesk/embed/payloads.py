@@ -54,6 +54,15 @@ def interface_strings() -> dict:
         gettext_noop("Replying to %(name)s:"),
         gettext_noop("Cancel reply"),
         gettext_noop("Replies to %(name)s"),
+        gettext_noop("Report"),
+        gettext_noop("Why are you reporting this comment?"),
+        gettext_noop("Offensive"),
+        gettext_noop("Abusive or a personal attack"),
+        gettext_noop("Spam or promotion"),
+        gettext_noop("Something else"),
+        gettext_noop("Note for the moderators (optional)"),
+        gettext_noop("Send report"),
+        gettext_noop("Cancel"),
     ]
     return {key: _(key) for key in keys}
 

@@ -9,6 +9,11 @@ api_v1 = [
     path("openapi.json", endpoint(GET=schema.openapi), name="openapi"),
     path("comments/", endpoint(GET=public.list_comments, POST=public.post_comment), name="comments"),
     path("comments/<int:comment_id>/status/", endpoint(GET=public.comment_status), name="status"),
+    path(
+        "comments/<int:comment_id>/reports/",
+        endpoint(POST=public.report_comment),
+        name="reports",
+    ),
     path("counts/", endpoint(GET=public.comment_counts), name="counts"),
     path("moderation/queue/", endpoint(GET=moderation.queue), name="queue"),
     path(

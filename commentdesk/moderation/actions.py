@@ -62,6 +62,8 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
         )
         if moderator:
             _label_if_machine_disagreed(locked, decision)
+            # A moderator has judged the comment again: its readers' reports are answered.
+            locked.reports.filter(resolved_at__isnull=True).update(resolved_at=decision.created_at)
         _notify_status_changed(locked)
     for field in DECISION_FIELDS:
         setattr(comment, field, getattr(locked, field))

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +124,15 @@ class Policy(models.Model):
         _("hold when this share was rejected"),
         default=0.5,
         help_text=_("A commenter whose recent comments were rejected at least this often is held."),
+    )
+    report_threshold = models.PositiveSmallIntegerField(
+        _("reports that send a comment back to the queue"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "A published comment this many readers report goes to the review queue as reported; "
+            "it stays published until a moderator decides."
+        ),
     )
 
     class Meta:

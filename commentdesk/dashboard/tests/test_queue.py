@@ -147,3 +147,58 @@ class QueueReplyContextTestCase(DeskTestCase):
         response = self.client.get("/desk/")
         self.assertContains(response, 'class="item-parent"')
         self.assertContains(response, "The parent comment, about the airbase.")
+
+
+class ReportedQueueTestCase(DeskTestCase):
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.bob)
+        self.comment = self.submit("A published comment readers dislike.")
+        do_approve_comment(self.comment, moderator=self.bob)
+
+    def report(self, count, reason="abusive", note=""):
+        from commentdesk.comments.actions import do_report_comment
+
+        for n in range(count):
+            do_report_comment(self.comment.pk, reason=reason, note=note, reporter=f"r{n}{reason}")
+
+    def queued_ids(self, query=""):
+        return [item.comment.pk for item in self.client.get(f"/desk/{query}").context["items"]]
+
+    def test_a_comment_reaches_the_queue_at_the_sites_threshold(self):
+        self.report(2)
+        self.assertEqual(self.queued_ids(), [])
+        self.report(1, reason="spam", note="Sells pills.")
+        self.assertEqual(self.queued_ids(), [self.comment.pk])
+        response = self.client.get("/desk/")
+        self.assertContains(response, "Reported by 3 readers; still published.")
+        self.assertContains(response, "Sells pills.")
+
+    def test_the_threshold_is_the_policys(self):
+        from commentdesk.moderation.models import Policy
+
+        Policy.objects.update_or_create(site=self.site, defaults={"report_threshold": 1})
+        self.report(1)
+        self.assertEqual(self.queued_ids(), [self.comment.pk])
+
+    def test_the_queue_filters_to_reported_comments(self):
+        pending = self.submit("Not judged yet.", email="dara@example.org")
+        self.report(3)
+        self.assertEqual(self.queued_ids(), [self.comment.pk, pending.pk])
+        self.assertEqual(self.queued_ids("?show=reported"), [self.comment.pk])
+
+    def test_approving_again_keeps_it_published_and_settles_the_reports(self):
+        self.report(3)
+        response = self.client.post(f"/desk/comments/{self.comment.pk}/approve/")
+        self.assertIn(response.status_code, (200, 302))
+        self.comment.refresh_from_db()
+        self.assertEqual(self.comment.status, Comment.Status.APPROVED)
+        self.assertEqual(self.queued_ids(), [])
+        self.assertEqual(self.comment.decisions.count(), 2)
+
+    def test_rejecting_a_reported_comment_unpublishes_it(self):
+        self.report(3)
+        self.client.post(f"/desk/comments/{self.comment.pk}/reject/", {"guideline": "personal_attack"})
+        self.comment.refresh_from_db()
+        self.assertEqual((self.comment.status, self.comment.guideline), (Comment.Status.REJECTED, "personal_attack"))
+        self.assertEqual(self.queued_ids(), [])

@@ -9,11 +9,20 @@ from django.utils.translation import gettext as _, override
 
 from commentdesk.articles.models import Article, Site
 from commentdesk.comments import flood
-from commentdesk.comments.actions import CommentsClosedError, do_submit_comment
-from commentdesk.comments.forms import HONEYPOT, HONEYPOT_MESSAGE, CommentForm
+from commentdesk.comments.actions import (
+    CommentsClosedError,
+    ReportRefused,
+    do_report_comment,
+    do_submit_comment,
+)
+from commentdesk.comments.forms import HONEYPOT, HONEYPOT_MESSAGE, CommentForm, ReportForm
 from commentdesk.comments.models import Comment
 from commentdesk.comments.replies import NO_SUCH_COMMENT, ReplyRefused, threaded
-from commentdesk.comments.views import duplicate_message, too_fast_message
+from commentdesk.comments.views import (
+    duplicate_message,
+    report_received_message,
+    too_fast_message,
+)
 from commentdesk.embed import caching, origins, payloads, tokens
 from commentdesk.embed.api import (
     MAX_ID,
@@ -158,6 +167,49 @@ def comment_status(request, comment_id):
     if comment is None:
         raise ApiError(404, "There is no such comment.")
     return JsonResponse({"comment": payloads.own_comment_payload(comment, comment.article.site)})
+
+
+def report_comment(request, comment_id):
+    """POST /api/v1/comments/<id>/reports/  {reason, note}
+
+    A reader reports a published comment: reason is offensive, abusive, spam or other, note
+    an optional line for the moderators. 201 with the message to show. One report per address
+    and comment (409 for a second, or for a comment that is not published); 404 for no such
+    comment; 429 with Retry-After when this address reports too fast. Needs an Origin header
+    the comment's site allows (the CSRF protection). Past the site's report threshold the
+    comment goes to the desk's queue as reported; it stays published until a moderator decides.
+    """
+    valid_id(comment_id)
+    body = string_fields(json_body(request), ("reason", "note"))
+    comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
+    if comment is None:
+        raise ApiError(404, "There is no such comment.")
+    origin = request.headers.get("Origin", "").lower()
+    if not origin or origins.allowed_origins().get(origin) != comment.article.site_id:
+        raise ApiError(403, "This request needs an Origin header from a page the site allows.")
+    with override(payloads.embed_language(comment.article.site, comment.article)):
+        return _report(request, comment, body)
+
+
+def _report(request, comment, body):
+    form = ReportForm(body)
+    if not form.is_valid():
+        raise ApiError(
+            400,
+            _("Please correct the marked fields; nothing you typed has been lost."),
+            fields={name: [str(e) for e in errors] for name, errors in form.errors.items()},
+        )
+    reporter = flood.reporter_key("address", flood.client_ip(request))
+    try:
+        flood.check_reporting(request)
+        do_report_comment(comment.pk, reporter=reporter, **form.cleaned_data)
+    except flood.PostingTooFast as error:
+        raise ApiError(
+            429, too_fast_message(error.retry_after), retry_after=error.retry_after
+        ) from None
+    except ReportRefused as error:
+        raise ApiError(error.status, error.message) from None
+    return JsonResponse({"message": report_received_message()}, status=201)
 
 
 def comment_counts(request):

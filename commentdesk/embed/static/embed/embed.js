@@ -24,6 +24,9 @@ var STYLE = [
   ".replies .comment:last-child{padding-bottom:0}",
   ".comment-actions{margin:.25rem 0 0}.reply-link,.cancel-reply{font-size:.85rem;padding:.1rem .6rem}",
   ".replying-to{background:#f3f3f3;padding:.5rem .75rem;margin:0}",
+  ".comment-actions button{margin-inline-end:.5rem}",
+  ".report-form{margin:.5rem 0;padding:.5rem .75rem;background:#f3f3f3}.report-form fieldset{border:0;padding:0;margin:0}",
+  ".report-form .choice{font-weight:400}.report-form .choice input{width:auto}",
   ".comment-pending,.comment-rejected{background:#fff8e6;padding-inline:.5rem}",
   ".field{margin:.8rem 0}label{display:block;font-weight:600}",
   ".required{font-weight:400;font-size:.8rem;color:#666}",
@@ -103,7 +106,9 @@ Section.prototype.render = function (data) {
   var comments = el("section", { class: "comments", id: "comments" }, renderIntro(site).concat([this.own]));
   if (data.comments.length) {
     this.onReply = data.thread.open ? this.replyTo.bind(this) : null;
-    this.published = renderList("Published comments", "published-comments", data.comments, false, this.onReply);
+    this.onReport = this.report.bind(this);
+    this.published = renderList("Published comments", "published-comments", data.comments, false,
+      this.onReply, this.onReport);
     comments.appendChild(this.published);
     this.appendMore(comments, data);
   } else {
@@ -125,7 +130,7 @@ Section.prototype.appendMore = function (comments, data) {
     section.api.comments(section.url, data.page + 1).then(function (response) {
       if (!response.ok) return;
       response.data.comments.forEach(function (c) {
-        section.published.appendChild(renderComment(c, false, section.onReply));
+        section.published.appendChild(renderComment(c, false, section.onReply, section.onReport));
       });
       section.appendMore(comments, response.data);
     });
@@ -159,6 +164,22 @@ Section.prototype.replyTo = function (comment) {
   if (!comment) return;
   target.appendChild(renderReplyingTo(comment, function () { section.replyTo(null); }));
   this.form.elements.text.focus();
+};
+
+// A reader's report of a published comment; the answer replaces the form's buttons.
+Section.prototype.report = function (comment, fields, form) {
+  var status = form.querySelector(".form-status");
+  this.api.report(comment.id, fields).then(function (response) {
+    if (response.status !== 201) {
+      var errors = response.data.fields || {};
+      status.textContent = (errors.reason || errors.note || [response.data.error]).join(" ");
+      return;
+    }
+    clear(form).appendChild(el("p", { class: "form-status message-success", role: "status",
+      text: response.data.message }));
+  }).catch(function () {
+    status.textContent = t("The comments could not be loaded. Please try again later.");
+  });
 };
 
 Section.prototype.submit = function (form) {

@@ -33,6 +33,10 @@ Api.prototype.status = function (id, token) {
   return this.request("GET", "/api/v1/comments/" + id + "/status/", null, token);
 };
 
+Api.prototype.report = function (id, fields) {
+  return this.request("POST", "/api/v1/comments/" + id + "/reports/", fields);
+};
+
 Api.prototype.counts = function (urls) {
   var query = urls.map(function (url) { return "url=" + encodeURIComponent(url); }).join("&");
   return this.request("GET", "/api/v1/counts/?" + query);

@@ -6,8 +6,16 @@ var FIELDS = [
   { name: "text", label: "Comment", textarea: true }
 ];
 
-// onReply(comment), when given, adds a Reply button to a top-level published comment.
-function renderComment(comment, own, onReply) {
+var REPORT_REASONS = [
+  { value: "offensive", label: "Offensive" },
+  { value: "abusive", label: "Abusive or a personal attack" },
+  { value: "spam", label: "Spam or promotion" },
+  { value: "other", label: "Something else" }
+];
+
+// onReply(comment), when given, adds a Reply button to a top-level published comment;
+// onReport(comment, values, form), a Report button to every published comment.
+function renderComment(comment, own, onReply, onReport) {
   var meta = el("p", { class: "comment-meta" }, [
     el("span", { class: "comment-author", dir: "auto", text: comment.author_name }),
     " ",
@@ -20,19 +28,60 @@ function renderComment(comment, own, onReply) {
   return el("li", { class: "comment" + (own ? " comment-" + comment.status : ""), id: "comment-" + comment.id }, [
     meta,
     el("div", { class: "comment-text", dir: "auto" }, paragraphs(comment.text)),
-    onReply && !comment.parent_id ? el("p", { class: "comment-actions" }, [
-      el("button", { type: "button", class: "reply-link", text: t("Reply"),
-        onclick: function () { onReply(comment); } })
-    ]) : null,
+    own ? null : renderActions(comment, onReply, onReport),
     replies.length ? el("ol", { class: "comment-list replies",
       "aria-label": t("Replies to %(name)s", { name: comment.author_name }) },
-      replies.map(function (reply) { return renderComment(reply, false); })) : null
+      replies.map(function (reply) { return renderComment(reply, false, null, onReport); })) : null
   ]);
 }
 
-function renderList(label, className, comments, own, onReply) {
+function renderActions(comment, onReply, onReport) {
+  var actions = el("div", { class: "comment-actions" });
+  if (onReply && !comment.parent_id) {
+    actions.appendChild(el("button", { type: "button", class: "reply-link", text: t("Reply"),
+      onclick: function () { onReply(comment); } }));
+  }
+  if (onReport) {
+    var button = el("button", { type: "button", class: "report-link", text: t("Report"), onclick: function () {
+      button.hidden = true;
+      actions.appendChild(renderReportForm(comment, onReport, function () { button.hidden = false; }));
+    } });
+    actions.appendChild(button);
+  }
+  return actions;
+}
+
+// A reason (required) and an optional note; onReport posts them.
+function renderReportForm(comment, onReport, onClose) {
+  var name = "cd-reason-" + comment.id;
+  var form = el("form", { class: "report-form", novalidate: true }, [
+    el("fieldset", {}, [el("legend", { text: t("Why are you reporting this comment?") })].concat(
+      REPORT_REASONS.map(function (reason) {
+        return el("label", { class: "choice" }, [
+          el("input", { type: "radio", name: name, value: reason.value }), " " + t(reason.label)
+        ]);
+      }))),
+    el("label", { for: "cd-note-" + comment.id, text: t("Note for the moderators (optional)") }),
+    el("input", { type: "text", id: "cd-note-" + comment.id, name: "note", maxlength: 300, dir: "auto" }),
+    el("div", { class: "form-status", role: "alert" }),
+    el("button", { type: "submit", text: t("Send report") }),
+    " ",
+    el("button", { type: "button", class: "cancel-report", text: t("Cancel"), onclick: function () {
+      form.remove();
+      onClose();
+    } })
+  ]);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var checked = form.querySelector("input[type=radio]:checked");
+    onReport(comment, { reason: checked ? checked.value : "", note: form.elements.note.value }, form);
+  });
+  return form;
+}
+
+function renderList(label, className, comments, own, onReply, onReport) {
   return el("ol", { class: "comment-list " + className, "aria-label": t(label) },
-    comments.map(function (comment) { return renderComment(comment, own, onReply); }));
+    comments.map(function (comment) { return renderComment(comment, own, onReply, onReport); }));
 }
 
 // The note above the form while it replies to a comment, with a way back to a plain comment.
