@@ -86,6 +86,8 @@ def do_undo_decision(decision: Decision, *, moderator) -> Comment:
         decision.undone_at = timezone.now()
         decision.save(update_fields=["undone_at"])
         LabelledExample.objects.filter(comment=comment, created_at__gte=decision.created_at).delete()
+        # The reports that decision settled are open again: the comment returns to the queue.
+        comment.reports.filter(resolved_at=decision.created_at).update(resolved_at=None)
         previous = comment.decisions.filter(undone_at__isnull=True).last()
         comment.status = previous.outcome if previous else Comment.Status.PENDING
         comment.guideline = previous.guideline if previous else ""

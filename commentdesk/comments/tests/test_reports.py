@@ -101,3 +101,11 @@ class ReportTestCase(BaseTestCase):
             for other in others
         ]
         self.assertEqual(answers, [302, 302, 429])
+
+    def test_undoing_the_decision_reopens_the_reports_it_settled(self):
+        from commentdesk.moderation.actions import do_undo_decision
+
+        self.report()
+        decision = do_approve_comment(self.comment, moderator=self.bob)
+        do_undo_decision(decision, moderator=self.bob)
+        self.assertEqual(Report.objects.filter(resolved_at__isnull=True).count(), 1)
