@@ -14,6 +14,7 @@ def policy_data(**overrides):
         "new_commenter_approvals": "0",
         "history_window": "5",
         "history_rejected_share": "0.5",
+        "report_threshold": "3",
     }
     for guideline, (approve, reject) in SHIPPED.items():
         data[f"{guideline}_approve_below"] = str(approve)
@@ -183,3 +184,19 @@ class PolicyTestCase(DeskTestCase):
         for guideline in Guideline:
             self.assertContains(response, f'name="{guideline.value}_approve_below"')
             self.assertContains(response, f'name="{guideline.value}_reject_above"')
+
+
+class ReportThresholdPolicyTestCase(DeskTestCase):
+    def test_editors_set_the_report_threshold(self):
+        from commentdesk.moderation.models import Policy
+
+        self.client.force_login(self.alice)
+        response = self.client.post("/desk/policy/", policy_data(report_threshold="5"))
+        self.assertIn(response.status_code, (200, 302))
+        self.assertEqual(Policy.objects.get(site=self.site).report_threshold, 5)
+        refused = self.client.post("/desk/policy/", policy_data(report_threshold="0"))
+        self.assertFormError(
+            refused.context["form"],
+            "report_threshold",
+            "Ensure this value is greater than or equal to 1.",
+        )
