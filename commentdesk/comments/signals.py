@@ -5,6 +5,7 @@ from django.dispatch import Signal
 # Sent with comment_id, article_id and status once a comment's new status is committed:
 # approved or rejected by a decision, or back to an earlier status by an undo; or "erased"
 # when the comment was deleted at its author's request (commentdesk/comments/privacy.py).
+# Also with article, the Article, when the sender had it loaded.
 comment_status_changed = Signal()
 
 # Sent with comment_id, article_id and site_id once a reader's new comment is committed (pending).

@@ -49,9 +49,12 @@ def forget_url(url: str) -> None:
         cache.set(_version_key(url), uuid.uuid4().hex[:12], None)
 
 
-def forget_article_comments(sender, article_id, **kwargs):
+def forget_article_comments(sender, article_id, article=None, **kwargs):
     """A comment's status changed: its article's lists are out of date."""
-    url = Article.objects.filter(pk=article_id).values_list("canonical_url", flat=True).first()
+    if article is not None:
+        url = article.canonical_url
+    else:
+        url = Article.objects.filter(pk=article_id).values_list("canonical_url", flat=True).first()
     forget_url(url or "")
 
 

@@ -64,7 +64,7 @@ def _decide(comment, outcome, guideline, moderator, machine, scores):
             _label_if_machine_disagreed(locked, decision)
             # A moderator has judged the comment again: its readers' reports are answered.
             locked.reports.filter(resolved_at__isnull=True).update(resolved_at=decision.created_at)
-        _notify_status_changed(locked)
+        _notify_status_changed(locked, comment.article if Comment.article.is_cached(comment) else None)
     for field in DECISION_FIELDS:
         setattr(comment, field, getattr(locked, field))
     return decision
@@ -98,9 +98,12 @@ def do_undo_decision(decision: Decision, *, moderator) -> Comment:
     return comment
 
 
-def _notify_status_changed(comment):
-    """Tell listeners (the embed's cache) once the new status is committed."""
+def _notify_status_changed(comment, article=None):
+    """Tell listeners (the embed's cache, webhooks) once the new status is committed; with the
+    article when the caller has it, which spares each listener a query."""
     ids = {"comment_id": comment.pk, "article_id": comment.article_id, "status": comment.status}
+    if article is not None:
+        ids["article"] = article
     transaction.on_commit(lambda: comment_status_changed.send(sender=Comment, **ids))
 
 

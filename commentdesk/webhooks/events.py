@@ -147,10 +147,10 @@ def on_comment_created(comment_id, article_id, site_id, **kwargs):
 
 
 @_guarded
-def on_comment_status_changed(comment_id, article_id, status, **kwargs):
+def on_comment_status_changed(comment_id, article_id, status, article=None, **kwargs):
     from commentdesk.webhooks.notifications import check_queue
 
-    article = Article.objects.filter(pk=article_id).first()
+    article = article or Article.objects.filter(pk=article_id).first()
     if article is None or not site_listens(article.site_id):
         return
     if Endpoint.objects.filter(site_id=article.site_id, active=True).exists():
