@@ -38,12 +38,14 @@ def do_reject_comment(
     return _decide(comment, Decision.Outcome.REJECTED, guideline, moderator, machine, scores)
 
 
-def _decide(comment, outcome, guideline, moderator, machine, scores):
+def _decide(comment, outcome, guideline, moderator, machine, scores, *, claimed=False):
+    """claimed: the caller's moderation run locked the comment's row when it claimed the job,
+    and loaded it then; otherwise it is locked and read again here."""
     if bool(moderator) == bool(machine):
         raise DecisionError("A decision is made either by one moderator or by one machine.")
     # Inside the machine's verdict transaction a savepoint buys nothing: all or nothing is wanted.
     with transaction.atomic(savepoint=False):
-        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        locked = comment if claimed else Comment.objects.select_for_update().get(pk=comment.pk)
         if machine and not locked.is_pending:
             # A human (or an earlier run) already decided; a late machine verdict must not win.
             return None
@@ -183,7 +185,7 @@ def do_moderate_waiting(*, skip=()) -> list[int]:
     with transaction.atomic():
         waiting = _waiting_jobs().exclude(comment_id__in=skip)
         if connection.features.has_select_for_update_skip_locked:
-            waiting = waiting.select_for_update(skip_locked=True, of=("self",))
+            waiting = waiting.select_for_update(skip_locked=True, of=CLAIMED_ROWS)
         # On SQLite the transaction itself is the lock: it begins IMMEDIATE (see settings).
         jobs = list(waiting.order_by("created_at")[: settings.MODERATION_BATCH])
         _complete_jobs(jobs)
@@ -205,6 +207,11 @@ def _complete_jobs(jobs):
         _record_verdict(job, outcome)
 
 
+# A run locks the jobs it completes and their comments, so a moderator deciding one of them
+# meanwhile waits (or, with SKIP LOCKED, the run leaves that comment to a later one).
+CLAIMED_ROWS = ("self", "comment")
+
+
 def _waiting_jobs():
     return ModerationJob.objects.select_related("comment__article__site__moderation_policy").filter(
         completed_at__isnull=True
@@ -217,9 +224,9 @@ def _claim_jobs(comment_id):
     batch = 1 if settings.CELERY_TASK_ALWAYS_EAGER else settings.MODERATION_BATCH
     if batch == 1 or not connection.features.has_select_for_update_skip_locked:
         # Without SKIP LOCKED two workers would take the same batch: one comment a run.
-        return list(jobs.select_for_update(of=("self",)).filter(comment_id=comment_id))
+        return list(jobs.select_for_update(of=CLAIMED_ROWS).filter(comment_id=comment_id))
     this_first = Case(When(comment_id=comment_id, then=0), default=1)
-    claimed = jobs.select_for_update(skip_locked=True, of=("self",))
+    claimed = jobs.select_for_update(skip_locked=True, of=CLAIMED_ROWS)
     return list(claimed.order_by(this_first, "created_at")[:batch])
 
 
@@ -238,9 +245,10 @@ def _record_verdict(job, outcome):
     job.save()
     machine = f"classifier {outcome.model_version}"
     if verdict.outcome == "approve":
-        do_approve_comment(job.comment, machine=machine, scores=outcome.scores)
+        _decide(job.comment, Decision.Outcome.APPROVED, "", None, machine, outcome.scores, claimed=True)
     elif verdict.outcome == "reject":
-        do_reject_comment(job.comment, verdict.guideline, machine=machine, scores=outcome.scores)
+        guideline = verdict.guideline
+        _decide(job.comment, Decision.Outcome.REJECTED, guideline, None, machine, outcome.scores, claimed=True)
 
 
 def do_sweep_stale_moderation(older_than: int | None = None) -> int:
