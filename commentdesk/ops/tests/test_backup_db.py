@@ -90,7 +90,7 @@ class BackupTestCase(TransactionTestCase):
         return comments, decisions
 
 
-@skipUnless(connection.vendor == "sqlite", "SQLite's online backup")
+@skipUnless(connection.vendor == "sqlite", "SQLite's online backup: runs in the SQLite pass of make test")
 class SqliteBackupTestCase(BackupTestCase):
     def test_the_backup_holds_every_comment_and_decision(self):
         comments, decisions = self.expected()
@@ -112,7 +112,7 @@ class SqliteBackupTestCase(BackupTestCase):
         self.assertEqual(self.expected(), (comments, decisions))
 
 
-@skipUnless(connection.vendor == "postgresql", "pg_dump and pg_restore")
+@skipUnless(connection.vendor == "postgresql", "pg_dump and pg_restore: run in the PostgreSQL pass of make test")
 class PostgresBackupTestCase(BackupTestCase):
     def test_a_dump_restores_into_a_fresh_database_with_every_comment_and_decision(self):
         comments, decisions = self.expected()
