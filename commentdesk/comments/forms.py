@@ -22,6 +22,19 @@ HONEYPOT = "website"
 PARENT = "parent_id"
 
 
+def commenter_email_field(help_text):
+    return forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=help_text,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address, like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 class CommentForm(forms.Form):
     author_name = SubmittedTextField(
         label=_("Name"),
@@ -33,16 +46,7 @@ class CommentForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
-    author_email = forms.EmailField(
-        label=_("Email"),
-        max_length=254,
-        help_text=_("Never shown publicly."),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter a valid email address, like name@example.com."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    author_email = commenter_email_field(help_text=_("Never shown publicly."))
     text = SubmittedTextField(
         label=_("Comment"),
         error_messages={"required": _("Please write your comment.")},
@@ -114,15 +118,8 @@ HONEYPOT_MESSAGE = _(
 
 
 class PrivacyRequestForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email"),
-        max_length=254,
-        help_text=_("The address you post comments with. We send the link there."),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter a valid email address, like name@example.com."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    email = commenter_email_field(
+        help_text=_("The address you post comments with. We send the link there.")
     )
     action = forms.ChoiceField(
         label=_("What you would like"),

@@ -68,12 +68,6 @@ class BulkDecisionForm(forms.Form):
     guideline = forms.ChoiceField(
         label=_("Guideline"), choices=ANY + Guideline.choices, required=False
     )
-    REPORTED = "reported"
-    show = forms.ChoiceField(
-        label=_("Show"),
-        choices=[("", _("Everything waiting")), (REPORTED, _("Reported by readers"))],
-        required=False,
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
