@@ -291,6 +291,9 @@ WEBHOOK_TIMEOUT = envint("WEBHOOK_TIMEOUT", "10")
 WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", "8")
 WEBHOOK_RETRY_SECONDS = envint("WEBHOOK_RETRY_SECONDS", "30")
 WEBHOOK_SWEEP_INTERVAL = envint("WEBHOOK_SWEEP_INTERVAL", "60")
+# Webhooks to loopback, private or link-local addresses are refused unless this is on (for
+# receivers inside the operator's own network): see commentdesk/webhooks/addresses.py.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = envbool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "False")
 # The desk's own address, e.g. https://comments.example.org, for links in alert emails.
 COMMENTDESK_URL = os.getenv("COMMENTDESK_URL", "")
 

@@ -17,7 +17,7 @@ from django.db.models import Min
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from commentdesk.webhooks import signing
+from commentdesk.webhooks import addresses, signing
 from commentdesk.webhooks.models import Delivery
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ def do_attempt_delivery(delivery_id: int) -> float | None:
     delivery = Delivery.objects.select_related("endpoint").get(pk=delivery_id)
     if not delivery.endpoint.active:
         return _record(delivery, None, "The webhook was turned off.", final=True)
+    # Checked at each attempt too: the name may resolve elsewhere than when it was saved.
+    if refused := addresses.refusal(delivery.endpoint.url):
+        return _record(delivery, None, refused, final=True)
     status, error = post(delivery)
     return _record(delivery, status, error)
 

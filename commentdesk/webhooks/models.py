@@ -1,7 +1,10 @@
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from commentdesk.webhooks.addresses import refusal
 
 
 class Event(models.TextChoices):
@@ -47,6 +50,10 @@ class Endpoint(models.Model):
 
     def __str__(self):
         return self.description or self.url
+
+    def clean(self):
+        if self.url and (refused := refusal(self.url)):
+            raise ValidationError({"url": refused})
 
     def wants(self, event: str) -> bool:
         return self.active and event in self.events
