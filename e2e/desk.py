@@ -41,3 +41,5 @@ def log_in_to_desk(page: Page, username: str, password: str) -> None:
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Log in").click()
     expect(page.locator("h1")).to_have_text("Review queue")
+    # The heading can show before queue.js has run; a key pressed then would go unheard.
+    page.wait_for_load_state("load")
