@@ -37,13 +37,19 @@ gettext:
 
 test: install-dev chromium gettext test-sqlite test-postgres
 
+# Tests run on every core (pytest-xdist), a test file per worker at a time, each worker with its
+# own test database. The broker tests stop and restart the shared Redis and RabbitMQ, so they
+# run alone, after the rest.
+PARALLEL ?= -n auto --dist loadfile
+
 # The broker crash tests need a database that worker processes can share: PostgreSQL only.
 # The fault tests bring their own PostgreSQL server, so one pass runs them: this one.
 test-sqlite: install-dev
-	$(BIN)/python -m pytest -m "not brokers"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not brokers"
 
 test-postgres: install-dev
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -m "not faults" commentdesk e2e
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest $(PARALLEL) -m "not faults and not brokers" commentdesk e2e
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -m brokers commentdesk
 
 train: install-dev
 	$(BIN)/python -m classifier.train --data $(SHARED_DATA)
