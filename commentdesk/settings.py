@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "csp",
     "commentdesk.articles",
     "commentdesk.comments",
+    "commentdesk.identity",
     "commentdesk.moderation",
     "commentdesk.dashboard",
     "commentdesk.embed",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("desk/", include("commentdesk.dashboard.urls")),
     path("", include("commentdesk.ops.urls")),
     path("", include("commentdesk.embed.urls")),
+    path("", include("commentdesk.identity.urls")),
     path("", include("commentdesk.comments.urls")),
     path("", include("commentdesk.articles.urls")),
 ]

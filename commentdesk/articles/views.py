@@ -5,6 +5,7 @@ from commentdesk.comments.forms import CommentForm, ReportForm
 from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import own_unpublished_comments
 from commentdesk.comments.replies import threaded
+from commentdesk.identity.readers import sign_in_context, signed_in_identity
 
 
 def home(request):
@@ -20,9 +21,8 @@ def article(request, slug):
     # ?report=<id>: the Report link of a published comment opens its report form.
     report = request.GET.get("report", "")
     reporting = int(report) if report.isascii() and report.isdigit() else None
-    return render_article(
-        request, article, CommentForm(initial=initial), report_form=ReportForm(), reporting=reporting
-    )
+    form = CommentForm(initial=initial, identity=signed_in_identity(request, article))
+    return render_article(request, article, form, report_form=ReportForm(), reporting=reporting)
 
 
 def render_article(request, article, form, status=200, report_form=None, reporting=None):
@@ -36,6 +36,7 @@ def render_article(request, article, form, status=200, report_form=None, reporti
         "replying_to": _replying_to(form, approved),
         "report_form": report_form,
         "reporting": reporting,
+        **sign_in_context(request, article),
     }
     return render(request, "articles/article.html", context, status=status)
 

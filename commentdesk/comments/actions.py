@@ -7,6 +7,7 @@ from commentdesk.articles.models import Article
 from commentdesk.comments.models import Comment, Report
 from commentdesk.comments.replies import thread_root
 from commentdesk.comments.signals import comment_created, comment_reported, comment_status_changed
+from commentdesk.identity.models import SignedInComment
 from commentdesk.moderation.actions import do_schedule_moderation
 
 
@@ -15,9 +16,18 @@ class CommentsClosedError(Exception):
 
 
 def do_submit_comment(
-    article: Article, *, author_name: str, author_email: str, text: str, parent_id=None
+    article: Article,
+    *,
+    author_name: str,
+    author_email: str,
+    text: str,
+    parent_id=None,
+    account_id: str | None = None,
 ):
     """Store a reader's comment as pending and schedule its moderation, atomically.
+
+    account_id: the publisher's account of a reader signed in through single sign-on
+    (identity/), recorded beside the comment.
 
     With parent_id it is a reply: to a published comment of this article, attached to that
     comment's thread (ReplyRefused otherwise; see replies.py). A reply is moderated like any
@@ -36,6 +46,8 @@ def do_submit_comment(
             text=text,
             parent=parent,
         )
+        if account_id is not None:
+            SignedInComment.objects.create(comment=comment, account_id=account_id)
         do_schedule_moderation(comment)
         ids = {"comment_id": comment.pk, "article_id": comment.article_id, "site_id": article.site_id}
         transaction.on_commit(lambda: comment_created.send(sender=Comment, **ids))
@@ -86,7 +98,8 @@ def do_erase_commenter(email: str) -> int:
 
     The audit log keeps each decision, anonymised: it loses its link to the comment and keeps
     the comment's number, article and language (see Decision). The moderation jobs and the
-    labelled examples go with the comments, since they hold or point to the text.
+    labelled examples go with the comments, since they hold or point to the text, and so do
+    the records of which account posted them (identity.SignedInComment).
     """
     # Imported here: moderation imports comments.
     from commentdesk.moderation.models import Decision, ModerationJob

@@ -66,8 +66,13 @@ class CommentForm(forms.Form):
         required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, identity=None, **kwargs):
+        """With identity (a reader signed in through the publisher, see identity/tokens.py),
+        the name and email are theirs: the form neither asks for nor accepts them."""
         super().__init__(*args, **kwargs)
+        self.identity = identity
+        if identity is not None:
+            del self.fields["author_name"], self.fields["author_email"]
         self.max_text_length = settings.COMMENT_MAX_LENGTH
         self.fields["text"].widget.attrs["maxlength"] = self.max_text_length
         self.fields["text"].help_text = _("Up to %(limit)d characters.") % {
@@ -107,6 +112,9 @@ class CommentForm(forms.Form):
         cleaned = super().clean()
         if cleaned.pop(HONEYPOT, ""):
             raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
+        if self.identity is not None:
+            cleaned["author_name"] = self.identity.name
+            cleaned["author_email"] = self.identity.email
         return cleaned
 
 

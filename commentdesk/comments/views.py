@@ -22,6 +22,8 @@ from commentdesk.comments.forms import CommentForm, PrivacyRequestForm, ReportFo
 from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import remember_posted
 from commentdesk.comments.replies import ReplyRefused
+from commentdesk.identity.models import SingleSignOn
+from commentdesk.identity.readers import signed_in, signed_in_identity
 
 
 def too_fast_message(seconds: int) -> str:
@@ -39,12 +41,19 @@ def duplicate_message() -> str:
 @require_POST
 def post_comment(request, slug):
     article = get_object_or_404(Article, slug=slug)
-    form = CommentForm(request.POST)
+    sso = SingleSignOn.objects.enabled_for(article.site_id)
+    identity = signed_in(request, sso)
+    form = CommentForm(request.POST, identity=identity)
+    if sso and sso.required and identity is None:
+        # The page shows a sign-in link instead of the form; a post without it is refused.
+        form.add_error(None, _("Sign in to comment"))
+        return render_article(request, article, form, status=401)
     if not form.is_valid():
         return render_article(request, article, form, status=400)
+    account_id = identity.account_id if identity else None
     try:
         flood.check_posting(request, article, form.cleaned_data)
-        comment = do_submit_comment(article, **form.cleaned_data)
+        comment = do_submit_comment(article, **form.cleaned_data, account_id=account_id)
     except flood.PostingTooFast as error:
         form.add_error(None, too_fast_message(error.retry_after))
         response = render_article(request, article, form, status=429)
@@ -95,8 +104,9 @@ def report_comment(request, comment_id):
 
 def _report_page(request, comment, form, status):
     """The article again, with the report form open under the comment and its errors."""
+    comment_form = CommentForm(identity=signed_in_identity(request, comment.article))
     return render_article(
-        request, comment.article, CommentForm(), status=status, report_form=form, reporting=comment.pk
+        request, comment.article, comment_form, status=status, report_form=form, reporting=comment.pk
     )
 
 

@@ -44,6 +44,10 @@ SCHEMAS = {
                 "type": "array", "items": {"type": "string"}}},
             "retry_after": {"type": "integer", "minimum": 1,
                             "description": "With 429: seconds before posting again."},
+            "login_url": {"type": "string", "description": (
+                "With 401: where the reader signs in on the publisher's site.")},
+            "detail": {"type": "string", "description": (
+                "With 401 for a bad sso_token: what is wrong with it, for developers.")},
         },
     },
     "Comment": {
@@ -88,6 +92,11 @@ SCHEMAS = {
             "guidelines": {"type": "array", "items": {"type": "string"}},
             "max_length": {"type": "integer"},
             "strings": {"type": "object", "additionalProperties": {"type": "string"}},
+            "sso": {"type": "object", "required": ["enabled", "required", "login_url"],
+                    "description": "Single sign-on with the publisher's accounts.",
+                    "properties": {"enabled": {"type": "boolean"},
+                                   "required": {"type": "boolean"},
+                                   "login_url": {"type": "string"}}},
         },
     },
     "CommentList": {
@@ -105,7 +114,8 @@ SCHEMAS = {
     },
     "NewComment": {
         "type": "object",
-        "required": ["url", "author_name", "author_email", "text"],
+        "description": "author_name and author_email are required unless sso_token is given.",
+        "required": ["url", "text"],
         "properties": {
             "url": {"type": "string", "description": "The article's canonical URL."},
             "title": {"type": "string", "description": "The headline, used on first post."},
@@ -115,6 +125,9 @@ SCHEMAS = {
             "parent_id": {"type": ["integer", "null"], "minimum": 1, "description": (
                 "Reply to this published comment of the same article; a reply to a reply "
                 "joins its top-level comment's thread.")},
+            "sso_token": {"type": "string", "description": (
+                "A JWT (HS256) the publisher signed for its signed-in reader; the comment "
+                "takes its name and email. See docs/guides/sso.md.")},
             "website": {"type": "string", "description": (
                 "Honeypot: leave it out or empty. A form that renders it hides it from people; "
                 "a value is refused with 400.")},
@@ -162,7 +175,10 @@ def _paths():
                         "comment": _ref("OwnComment"), "token": {"type": "string"},
                         "message": {"type": "string"}}}, "Received, pending moderation."),
                     "400": _error("Field errors, as on the article page, a filled honeypot, "
-                                  "or a parent_id that is no comment of this article."),
+                                  "a parent_id that is no comment of this article, or an "
+                                  "sso_token on a site without single sign-on."),
+                    "401": _error("An invalid or expired sso_token, or none on a site that "
+                                  "requires single sign-on; login_url says where to sign in."),
                     "403": _error("No Origin header, or one the site does not allow."),
                     "409": _error("Comments on this article are closed, this email posted "
                                   "the same text here lately, or parent_id is not published."),

@@ -6,6 +6,7 @@ from django.utils.translation import get_language_bidi, gettext as _, gettext_no
 
 from commentdesk.articles.digits import localize_digits
 from commentdesk.comments.models import Comment
+from commentdesk.identity.models import SingleSignOn
 
 
 def embed_language(site, article=None) -> str:
@@ -26,7 +27,17 @@ def site_payload(site, article=None) -> dict:
             "guidelines": site.guideline_paragraphs(),
             "max_length": settings.COMMENT_MAX_LENGTH,
             "strings": interface_strings(),
+            "sso": sso_payload(site),
         }
+
+
+def sso_payload(site) -> dict:
+    """Whether readers may (or must) sign in with the publisher's accounts, and where. The
+    same for every reader: the list it goes in is cached for all of them."""
+    sso = SingleSignOn.objects.enabled_for(site.pk)
+    if sso is None:
+        return {"enabled": False, "required": False, "login_url": ""}
+    return {"enabled": True, "required": sso.required, "login_url": sso.login_url}
 
 
 def interface_strings() -> dict:
@@ -63,6 +74,8 @@ def interface_strings() -> dict:
         gettext_noop("Note for the moderators (optional)"),
         gettext_noop("Send report"),
         gettext_noop("Cancel"),
+        gettext_noop("Signed in as %(name)s"),
+        gettext_noop("Sign in to comment"),
     ]
     return {key: _(key) for key in keys}
 

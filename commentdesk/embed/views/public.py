@@ -33,10 +33,12 @@ from commentdesk.embed.api import (
     valid_id,
 )
 from commentdesk.embed.threads import find_thread, get_or_create_thread
+from commentdesk.identity.models import SingleSignOn
+from commentdesk.identity.tokens import Identity, InvalidToken, verify
 
 PAGE_SIZE = 50
 MAX_COUNT_URLS = 100
-POST_FIELDS = ("url", "title", "author_name", "author_email", "text", HONEYPOT)
+POST_FIELDS = ("url", "title", "author_name", "author_email", "text", HONEYPOT, "sso_token")
 
 
 def list_comments(request):
@@ -82,7 +84,7 @@ def _comment_list_json(site_id, url, page) -> bytes:
 
 
 def post_comment(request):
-    """POST /api/v1/comments/  {url, title, author_name, author_email, text, parent_id}
+    """POST /api/v1/comments/  {url, title, author_name, author_email, text, parent_id, sso_token}
 
     Stores the reader's comment as pending (creating the article from url and title on the
     first comment) and answers 201 with the comment, its status and an author token for
@@ -93,6 +95,10 @@ def post_comment(request):
     Retry-After when this address or email posts too fast (see comments/flood.py).
     With parent_id it is a reply, to a published comment of the same article: 400 when there
     is no such comment there, 409 when it is not published.
+    With sso_token, a token the publisher signed for a reader signed in on its site (see
+    docs/guides/sso.md), the name and email are the token's and author_name and author_email
+    are ignored; 401 with login_url for a token that is invalid or expired, or for no token
+    on a site that requires sign-on; 400 for a token on a site that does not use it.
     """
     raw = json_body(request)
     body = {**string_fields(raw, POST_FIELDS), "parent_id": _parent_id(raw)}
@@ -116,7 +122,8 @@ def _parent_id(body) -> int | None:
 def _submit(request, site, article, url, body):
     if body["parent_id"] and article is None:  # no comment yet, so none to reply to
         raise ApiError(400, str(NO_SUCH_COMMENT))
-    form = CommentForm(body)
+    identity = _signed_in(site, body.get("sso_token"))
+    form = CommentForm(body, identity=identity)
     if form.caught_by_honeypot():
         raise ApiError(400, str(HONEYPOT_MESSAGE))
     if not form.is_valid():
@@ -131,7 +138,8 @@ def _submit(request, site, article, url, body):
         else:
             flood.check_rates(request, form.cleaned_data["author_email"])
         article = article or get_or_create_thread(site.pk, url, body.get("title", ""))
-        comment = do_submit_comment(article, **form.cleaned_data)
+        account_id = identity.account_id if identity else None
+        comment = do_submit_comment(article, **form.cleaned_data, account_id=account_id)
     except flood.PostingTooFast as error:
         raise ApiError(
             429, too_fast_message(error.retry_after), retry_after=error.retry_after
@@ -151,6 +159,24 @@ def _submit(request, site, article, url, body):
         ),
     }
     return JsonResponse(payload, status=201)
+
+
+def _signed_in(site, token: str | None) -> Identity | None:
+    """The reader's identity from the publisher's token; None for an anonymous comment, which
+    a site that requires single sign-on refuses."""
+    sso = SingleSignOn.objects.enabled_for(site.pk)
+    if token and sso is None:
+        raise ApiError(400, "This site does not use single sign-on; post without sso_token.")
+    if sso is None:
+        return None
+    if not token:
+        if sso.required:
+            raise ApiError(401, _("Sign in to comment"), login_url=sso.login_url)
+        return None
+    try:
+        return verify(token, sso.secret)
+    except InvalidToken as error:
+        raise ApiError(401, str(error.message), detail=error.detail, login_url=sso.login_url) from None
 
 
 def comment_status(request, comment_id):

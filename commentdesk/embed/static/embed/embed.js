@@ -3,6 +3,9 @@
 //   <div id="commentdesk"></div>
 //   <script src="https://DESK/embed.js" data-article-url="..." data-article-title="..." async></script>
 //
+// With single sign-on the publisher adds data-sso-token="..." for a reader signed in on its
+// site: a fresh token for each page (docs/guides/sso.md).
+//
 // Shadow DOM keeps the host page's CSS out of the section and ours out of the page, while the
 // section grows with its content and stays in the page's document (no iframe to resize).
 
@@ -29,6 +32,7 @@ var STYLE = [
   ".report-form .choice{font-weight:400}.report-form .choice input{width:auto}",
   ".comment-pending,.comment-rejected{background:#fff8e6;padding-inline:.5rem}",
   ".field{margin:.8rem 0}label{display:block;font-weight:600}",
+  ".signed-in{margin:.5rem 0}.sign-in a{font-weight:600;color:inherit}",
   ".required{font-weight:400;font-size:.8rem;color:#666}",
   "input,textarea{box-sizing:border-box;width:100%;font:inherit;padding:.4rem;border:1px solid #888;border-radius:3px}",
   ".field-invalid input,.field-invalid textarea{border-color:#b00020}",
@@ -80,6 +84,7 @@ function Section(script) {
   this.api = new Api(deskOrigin(script));
   this.url = script.getAttribute("data-article-url") || canonicalUrl();
   this.title = script.getAttribute("data-article-title") || document.title;
+  this.token = script.getAttribute("data-sso-token") || "";
   this.box = mount(script);
 }
 
@@ -104,8 +109,11 @@ Section.prototype.render = function (data) {
   this.box.setAttribute("dir", site.direction);
   this.own = el("ol", { class: "comment-list own-comments", "aria-label": t("Your comments"), hidden: true });
   var comments = el("section", { class: "comments", id: "comments" }, renderIntro(site).concat([this.own]));
+  var sso = site.sso || {};
+  this.signedIn = sso.enabled && this.token ? tokenName(this.token) : "";
+  var mayPost = data.thread.open && !(sso.required && !this.signedIn);
   if (data.comments.length) {
-    this.onReply = data.thread.open ? this.replyTo.bind(this) : null;
+    this.onReply = mayPost ? this.replyTo.bind(this) : null;
     this.onReport = this.report.bind(this);
     this.published = renderList("Published comments", "published-comments", data.comments, false,
       this.onReply, this.onReport);
@@ -114,12 +122,14 @@ Section.prototype.render = function (data) {
   } else {
     comments.appendChild(el("p", { class: "no-comments", text: t("No comments have been published yet.") }));
   }
-  var post = el("section", { class: "post-comment", id: "post-comment" }, [el("h2", { text: t("Post a comment") })]);
-  this.form = data.thread.open ? renderForm(site.max_length, this.submit.bind(this)) : null;
-  post.appendChild(this.form ||
-    el("p", { class: "comments-closed", text: t("Comments on this article are closed.") }));
+  this.form = mayPost ? renderForm(site.max_length, this.submit.bind(this), this.signedIn) : null;
   clear(this.box).appendChild(comments);
-  this.box.appendChild(post);
+  this.box.appendChild(el("section", { class: "post-comment", id: "post-comment" }, [
+    el("h2", { text: t("Post a comment") }),
+    data.thread.open && sso.enabled && !this.signedIn ? renderSignIn(sso.login_url) : null,
+    this.form,
+    data.thread.open ? null : el("p", { class: "comments-closed", text: t("Comments on this article are closed.") })
+  ]));
 };
 
 Section.prototype.appendMore = function (comments, data) {
@@ -188,6 +198,7 @@ Section.prototype.submit = function (form) {
   fields.url = this.url;
   fields.title = this.title;
   fields.parent_id = this.parentId || null;
+  if (this.signedIn) fields.sso_token = this.token;
   form.querySelector("button[type=submit]").disabled = true;
   this.api.post(fields).then(function (response) {
     var data = response.data;

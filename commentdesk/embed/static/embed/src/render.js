@@ -116,9 +116,14 @@ function renderField(field, maxLength) {
   ]);
 }
 
-function renderForm(maxLength, onSubmit) {
+// signedIn: the name of a reader signed in through the publisher, whose name and email the
+// desk takes from the token; the form then asks only for the comment.
+function renderForm(maxLength, onSubmit, signedIn) {
+  var fields = signedIn ? FIELDS.filter(function (field) { return field.name === "text"; }) : FIELDS;
+  var signedInAs = signedIn ? el("p", { class: "signed-in", dir: "auto",
+    text: t("Signed in as %(name)s", { name: signedIn }) }) : null;
   var form = el("form", { class: "comment-form", novalidate: true },
-    [el("div", { class: "reply-target" })].concat(FIELDS.map(function (field) { return renderField(field, maxLength); }).concat([
+    [signedInAs, el("div", { class: "reply-target" })].concat(fields.map(function (field) { return renderField(field, maxLength); }).concat([
       el("div", { class: "form-status", role: "alert" }),
       el("button", { type: "submit", text: t("Post comment") })
     ])));
@@ -129,9 +134,29 @@ function renderForm(maxLength, onSubmit) {
   return form;
 }
 
+// The publisher's login page, told to send the reader back to this page.
+function renderSignIn(loginUrl) {
+  var href = loginUrl + (loginUrl.indexOf("?") < 0 ? "?" : "&") +
+    "return_to=" + encodeURIComponent(location.href.split("#")[0]);
+  return el("p", { class: "sign-in" }, [el("a", { href: href, text: t("Sign in to comment") })]);
+}
+
+// The reader's name in the token, for display only: the desk verifies the token on posting.
+function tokenName(token) {
+  try {
+    var payload = atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = Uint8Array.from(payload, function (c) { return c.charCodeAt(0); });
+    return JSON.parse(new TextDecoder().decode(bytes)).user.username || "";
+  } catch (error) {
+    return "";
+  }
+}
+
 function formValues(form) {
   var values = {};
-  FIELDS.forEach(function (field) { values[field.name] = form.elements[field.name].value; });
+  FIELDS.forEach(function (field) {
+    if (form.elements[field.name]) values[field.name] = form.elements[field.name].value;
+  });
   return values;
 }
 

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from commentdesk.identity import views
+
+urlpatterns = [
+    path("sso/", views.callback, name="sso_callback"),
+    path("sso/sign-out/", views.sign_out, name="sso_sign_out"),
+]
