@@ -26,12 +26,10 @@ def do_submit_comment(
 ):
     """Store a reader's comment as pending and schedule its moderation, atomically.
 
-    account_id: the publisher's account of a reader signed in through single sign-on
-    (identity/), recorded beside the comment.
-
     With parent_id it is a reply: to a published comment of this article, attached to that
     comment's thread (ReplyRefused otherwise; see replies.py). A reply is moderated like any
-    comment.
+    comment. With account_id the reader was signed in with that account of the publisher's
+    (single sign-on, see identity/), which is recorded beside the comment.
     """
     # Comments closing while this one waits for moderation is the pipeline's article_closed phase.
     if not article.comments_open:

@@ -77,7 +77,7 @@ class SignedInComment(models.Model):
     comment = models.OneToOneField(
         Comment, on_delete=models.CASCADE, primary_key=True, related_name="signed_in"
     )
-    # Not shown in the admin, so not translated: the workspace shows it (dashboard/).
+    # The token's user.id. No label: no form edits it; the workspace shows it on hover.
     account_id = models.CharField(max_length=255, db_index=True)
 
     def __str__(self):

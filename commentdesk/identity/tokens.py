@@ -54,6 +54,8 @@ def verify(token: str, secret: str) -> Identity:
 
 
 def _decode(token: str, secret: str) -> dict:
+    if not token.isascii():  # PyJWT would fail to encode a lone surrogate from JSON
+        raise InvalidToken("A token is ASCII: three base64url parts joined by dots.")
     try:
         # Only HS256: a token that names another algorithm, "none" included, is refused.
         return jwt.decode(

@@ -39,7 +39,8 @@ class PostWithTokenTestCase(EmbedTestCase):
     def test_a_token_with_a_wrong_secret_or_no_signature_is_a_401(self):
         sso = enable_sso(self.site)
         unsigned = make_token(sso.secret).rsplit(".", 1)[0] + "."
-        for token in (make_token(new_secret()), unsigned, make_token(sso.secret, exp=None)):
+        tokens = (make_token(new_secret()), unsigned, make_token(sso.secret, exp=None), "\ud800")
+        for token in tokens:
             with self.subTest(token=token):
                 response = self.api_post_comment(sso_token=token)
                 self.assertEqual(response.status_code, 401)

@@ -81,6 +81,6 @@ class VerifyTestCase(SimpleTestCase):
         self.assertIn("user.username", self.refused(make_token(SECRET, user=user)).detail)
 
     def test_garbage_is_refused_with_a_message(self):
-        for token in ("", "not-a-jwt", "a.b.c"):
+        for token in ("", "not-a-jwt", "a.b.c", "ü.ü.ü", "\ud800", make_token(SECRET) + "\ud800"):
             with self.subTest(token):
                 self.assertEqual(self.refused(token).message, NOT_VERIFIED)
