@@ -8,9 +8,11 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase
+from django.utils import timezone
 
 from commentdesk.articles.models import Article, Site
 from commentdesk.comments.actions import do_submit_comment
+from commentdesk.comments.models import Comment
 from commentdesk.moderation.roles import EDITORS, MODERATORS, ensure_roles
 
 PASSWORD = "correct horse battery staple"
@@ -28,6 +30,24 @@ def make_article(slug="strikes-near-the-airbase", *, site=None, **fields):
     }
     site = site or Site.objects.get_current()
     return Article.objects.create(site=site, slug=slug, **{**defaults, **fields})
+
+
+def publish_comments(article, count, *, text="Comment", parent=None, start=None):
+    """count approved comments "<text> 0".., a minute apart from start, in one query: long
+    threads as test data (the decisions that publish them one by one are tested elsewhere)."""
+    start = start or timezone.now() - datetime.timedelta(days=1)
+    return Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author_name="Reader",
+            author_email="reader@example.org",
+            text=f"{text} {n}",
+            parent=parent,
+            status=Comment.Status.APPROVED,
+            created_at=start + datetime.timedelta(minutes=n),
+        )
+        for n in range(count)
+    )
 
 
 class BaseTestCase(TestCase):

@@ -1,10 +1,13 @@
+from urllib.parse import urlencode
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from commentdesk.articles.models import Article
+from commentdesk.comments import listing
 from commentdesk.comments.forms import CommentForm, ReportForm
 from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import own_unpublished_comments
-from commentdesk.comments.replies import threaded
 from commentdesk.identity.readers import sign_in_context, signed_in_identity
 
 
@@ -26,14 +29,26 @@ def article(request, slug):
 
 
 def render_article(request, article, form, status=200, report_form=None, reporting=None):
-    approved = list(article.comments.filter(status=Comment.Status.APPROVED))
+    sort, number = _list_position(request)
+    pages = listing.page_count(article)
+    if number > pages:
+        # A page past the last has no content of its own; repeating the last page instead
+        # would give crawlers endless copies of it (see docs/guides/embedding.md).
+        raise Http404("No such page of comments.")
+    threads = listing.thread_page(article, sort, number, pages)
     context = {
         "article": article,
         "site": article.site,
-        "comments": threaded(approved),
+        "comments": threads.threads,
+        "thread_page": threads,
+        "featured": listing.featured(article) if number == 1 else [],
+        "sorts": listing.Sort,
+        "sort": sort,
+        "list_query": _list_query(sort, number),
+        "sort_query": _list_query(sort, 1),
         "own_comments": own_unpublished_comments(request, article),
         "form": form,
-        "replying_to": _replying_to(form, approved),
+        "replying_to": _replying_to(form, article),
         "report_form": report_form,
         "reporting": reporting,
         **sign_in_context(request, article),
@@ -41,10 +56,40 @@ def render_article(request, article, form, status=200, report_form=None, reporti
     return render(request, "articles/article.html", context, status=status)
 
 
-def _replying_to(form, approved):
+def _list_position(request):
+    """?sort= and ?page= of the comment list; a bad value of either is a page that is not."""
+    sort = listing.parse_sort(request.GET.get("sort", ""))
+    raw = request.GET.get("page", "1")
+    if sort is None or not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+        raise Http404("No such page of comments.")
+    return sort, int(raw)
+
+
+def list_query_of(request) -> str:
+    """The sort and page the request's query string asks for, as a query string; the report
+    form carries them so the reader comes back to the page they were reading."""
+    try:
+        return _list_query(*_list_position(request))
+    except Http404:
+        return ""
+
+
+def _list_query(sort, number) -> str:
+    """The query string that shows this page in this order, without the defaults."""
+    query = {}
+    if sort != listing.Sort.OLDEST:
+        query["sort"] = sort.value
+    if number > 1:
+        query["page"] = number
+    return urlencode(query)
+
+
+def _replying_to(form, article):
     """The published top-level comment the form replies to, if any: shown above the form."""
     raw = form.data.get("parent_id") if form.is_bound else form.initial.get("parent_id")
-    parent = next((c for c in approved if str(c.pk) == str(raw)), None) if raw else None
+    if not str(raw or "").isdigit():
+        return None
+    parent = listing.published(article).select_related("parent").filter(pk=raw).first()
     if parent is not None and parent.parent_id:
-        parent = next((c for c in approved if c.pk == parent.parent_id), None)
+        parent = parent.parent if parent.parent.status == Comment.Status.APPROVED else None
     return parent

@@ -4,9 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from commentdesk.articles.models import Article
 
-from commentdesk.comments.models import Comment, Report
+from commentdesk.comments.models import Comment, FeaturedComment, Report
 from commentdesk.comments.replies import thread_root
-from commentdesk.comments.signals import comment_created, comment_reported, comment_status_changed
+from commentdesk.comments.signals import (
+    comment_created,
+    comment_featured,
+    comment_reported,
+    comment_status_changed,
+)
 from commentdesk.identity.models import SignedInComment
 from commentdesk.moderation.actions import do_schedule_moderation
 
@@ -89,6 +94,58 @@ def do_report_comment(comment_id: int, *, reason: str, note: str, reporter: str)
             lambda: comment_reported.send(sender=Comment, reason=reason, report_count=count, **ids)
         )
     return count
+
+
+class FeatureRefused(Exception):
+    """A comment that cannot be featured; status is the HTTP answer."""
+
+    def __init__(self, status: int, message):
+        super().__init__(str(message))
+        self.status, self.message = status, message
+
+
+NOT_FEATURABLE = _("Only a published comment that is not a reply can be featured.")
+
+
+def do_feature_comment(comment_id: int, *, editor) -> FeaturedComment:
+    """Feature a published top-level comment: the article page and the embed show it first.
+
+    Featuring it again changes nothing. A reply is not featured: out of its thread it would
+    read as an answer to nothing.
+    """
+    with transaction.atomic():
+        # The lock orders featuring after a rejection being committed, so the check holds.
+        comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
+        if comment is None:
+            raise FeatureRefused(404, NO_SUCH_COMMENT)
+        if comment.status != Comment.Status.APPROVED or comment.parent_id is not None:
+            raise FeatureRefused(409, NOT_FEATURABLE)
+        pick, created = FeaturedComment.objects.get_or_create(
+            comment=comment, defaults={"featured_by": editor}
+        )
+        if created:
+            _announce_featured(comment.pk, comment.article_id, featured=True)
+    return pick
+
+
+def do_unfeature_comment(comment_id: int) -> bool:
+    """Stop featuring the comment; False when it was not featured."""
+    with transaction.atomic():
+        article_id = (
+            FeaturedComment.objects.filter(comment_id=comment_id)
+            .values_list("comment__article_id", flat=True)
+            .first()
+        )
+        if article_id is None:
+            return False
+        FeaturedComment.objects.filter(comment_id=comment_id).delete()
+        _announce_featured(comment_id, article_id, featured=False)
+    return True
+
+
+def _announce_featured(comment_id, article_id, *, featured):
+    ids = {"comment_id": comment_id, "article_id": article_id, "featured": featured}
+    transaction.on_commit(lambda: comment_featured.send(sender=Comment, **ids))
 
 
 def do_erase_commenter(email: str) -> int:

@@ -68,6 +68,8 @@ class Comment(models.Model):
             # (An index, not db_index: altering the field would make SQLite rebuild the
             # table and drop the immutability trigger.)
             models.Index(fields=["author_email"], name="comments_commenter_email"),
+            # Threads' replies, and the "most replies" order counting each thread's approved ones.
+            models.Index(fields=["parent", "status"], name="comments_replies_by_status"),
         ]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
@@ -131,3 +133,30 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.comment_id}"
+
+
+class FeaturedComment(models.Model):
+    """A published top-level comment an editor or moderator picked to show first, as Coral's
+    and the New York Times' "featured" comments are. A comment rejected later (after reader
+    reports, say) keeps its row but is no longer shown: see comments/listing.py."""
+
+    comment = models.OneToOneField(
+        Comment, on_delete=models.CASCADE, related_name="featured", verbose_name=_("comment")
+    )
+    featured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured by"),
+    )
+    featured_at = models.DateTimeField(_("featured"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-featured_at", "-pk"]
+        verbose_name = _("featured comment")
+        verbose_name_plural = _("featured comments")
+
+    def __str__(self):
+        return str(self.comment)

@@ -14,3 +14,7 @@ comment_created = Signal()
 # Sent with comment_id, article_id, reason (text) and report_count once a reader's report of a
 # comment is committed; the webhooks app turns it into the comment.reported event.
 comment_reported = Signal()
+
+# Sent with comment_id, article_id and featured (True or False) once an editor's or moderator's
+# featuring or unfeaturing of a comment is committed (comments/actions.py).
+comment_featured = Signal()

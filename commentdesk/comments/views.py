@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from commentdesk.articles.models import Article
-from commentdesk.articles.views import render_article
+from commentdesk.articles.views import list_query_of, render_article
 from commentdesk.comments import flood, privacy
 from commentdesk.comments.actions import (
     CommentsClosedError,
@@ -99,7 +99,8 @@ def report_comment(request, comment_id):
         form.add_error(None, error.message)
         return _report_page(request, comment, form, error.status)
     messages.success(request, report_received_message())
-    return redirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
+    query = list_query_of(request)
+    return redirect(f"{article.get_absolute_url()}{'?' if query else ''}{query}#comment-{comment.pk}")
 
 
 def _report_page(request, comment, form, status):

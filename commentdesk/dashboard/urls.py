@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from commentdesk.dashboard.views import agreement, audit, decide, machine, policy, queue, undo
+from commentdesk.dashboard.views import (
+    agreement,
+    audit,
+    decide,
+    feature,
+    machine,
+    policy,
+    queue,
+    undo,
+)
 from commentdesk.moderation.models import Decision
 
 app_name = "dashboard"
@@ -22,6 +31,8 @@ urlpatterns = [
     path("comments/<int:comment_id>/reject/", decide.reject, name="reject"),
     path("comments/bulk/", decide.bulk, name="bulk"),
     path("comments/<int:comment_id>/overturn/", machine.overturn, name="overturn"),
+    path("comments/<int:comment_id>/feature/", feature.feature, name="feature"),
+    path("comments/<int:comment_id>/unfeature/", feature.unfeature, name="unfeature"),
     path("decisions/<int:decision_id>/undo/", undo.undo, name="undo"),
     path(
         "machine/approved/",

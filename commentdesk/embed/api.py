@@ -1,9 +1,12 @@
 """The JSON plumbing every API view shares: errors as JSON, one view per method, body parsing."""
 
 import json
+
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.vary import vary_on_headers
+
+from commentdesk.comments.listing import Sort, parse_sort
 
 # The largest id PostgreSQL's bigint holds; a larger one in a path cannot name anything.
 MAX_ID = 2**63 - 1
@@ -81,6 +84,13 @@ def page_number(request) -> int:
     if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 100_000:
         raise ApiError(400, "page must be a whole number from 1.")
     return int(raw)
+
+
+def sort_order(request) -> str:
+    sort = parse_sort(request.GET.get("sort", ""))
+    if sort is None:
+        raise ApiError(400, f"sort must be one of: {', '.join(Sort.values)}.")
+    return sort.value
 
 
 def valid_id(value: int) -> int:

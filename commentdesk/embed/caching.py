@@ -1,7 +1,7 @@
 """Approved-comment lists, cached as ready JSON and dropped when a decision changes them.
 
 Each article URL has a version in the cache; a list's key includes it, so changing the
-version drops every page of that article's list at once.
+version drops every page, in every order, of that article's list at once.
 """
 
 import hashlib
@@ -21,18 +21,19 @@ def _version_key(url: str) -> str:
     return f"embed:version:{_url_key(url)}"
 
 
-def list_key(url: str, page: int) -> str:
+def list_key(url: str, page: int, sort: str) -> str:
     version = cache.get(_version_key(url))
     if version is None:
         version = uuid.uuid4().hex[:12]
         cache.add(_version_key(url), version, None)
         version = cache.get(_version_key(url), version)
-    return f"embed:list:{_url_key(url)}:{version}:{page}"
+    return f"embed:list:{_url_key(url)}:{version}:{sort}:{page}"
 
 
-def cached_list(url: str, page: int, build) -> bytes:
-    """The JSON of the article's page of approved comments, built by build() on a miss."""
-    key = list_key(url, page)
+def cached_list(url: str, page: int, sort: str, build) -> bytes:
+    """The JSON of the article's page of approved comments in this order, built by build() on
+    a miss."""
+    key = list_key(url, page, sort)
     content = cache.get(key)
     if content is None:
         content = build()
@@ -40,8 +41,8 @@ def cached_list(url: str, page: int, build) -> bytes:
     return content
 
 
-def cached_only(url: str, page: int) -> bytes | None:
-    return cache.get(list_key(url, page))
+def cached_only(url: str, page: int, sort: str) -> bytes | None:
+    return cache.get(list_key(url, page, sort))
 
 
 def forget_url(url: str) -> None:
@@ -50,7 +51,8 @@ def forget_url(url: str) -> None:
 
 
 def forget_article_comments(sender, article_id, article=None, **kwargs):
-    """A comment's status changed: its article's lists are out of date."""
+    """A comment's status changed, or it was featured or unfeatured: its article's lists are
+    out of date."""
     if article is not None:
         url = article.canonical_url
     else:

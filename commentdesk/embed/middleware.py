@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from commentdesk.embed import caching, origins
-from commentdesk.embed.api import ApiError, page_number
+from commentdesk.embed.api import ApiError, page_number, sort_order
 
 LIST_PATH = "/api/v1/comments/"
 
@@ -32,7 +32,7 @@ def cached_list_response(request):
     try:
         url = origins.canonical(request.GET.get("url", ""))
         origins.site_for(request, url, require_origin=False)
-        content = caching.cached_only(url, page_number(request))
+        content = caching.cached_only(url, page_number(request), sort_order(request))
     except ApiError:
         return None
     if content is None:

@@ -6,6 +6,7 @@ schemathesis checks the server against it.
 
 from functools import cache
 
+from commentdesk.comments.listing import Sort
 from commentdesk.moderation.guidelines import Guideline
 
 
@@ -30,6 +31,12 @@ URL_PARAM = _query(
     "url", "The article's canonical URL.", {"type": "string", "maxLength": 500}, required=True
 )
 PAGE_PARAM = _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1})
+SORT_PARAM = _query(
+    "sort",
+    "The top-level comments' order: oldest first (the default), newest first, or most "
+    "approved replies first (ties oldest first).",
+    {"enum": list(Sort.values), "default": Sort.OLDEST.value},
+)
 COMMENT_ID = {"name": "comment_id", "in": "path", "required": True,
               "schema": {"type": "integer", "minimum": 1}}
 SESSION = [{"session": []}]
@@ -101,15 +108,19 @@ SCHEMAS = {
     },
     "CommentList": {
         "type": "object",
-        "required": ["thread", "site", "comments", "page", "pages"],
+        "required": ["thread", "site", "featured", "comments", "page", "pages", "sort"],
         "properties": {
             "thread": {"type": "object", "properties": {
                 "url": {"type": "string"}, "title": {"type": "string"},
                 "open": {"type": "boolean"}, "count": {"type": "integer"}}},
             "site": _ref("Site"),
+            "featured": {"type": "array", "items": _ref("Comment"), "description": (
+                "On page 1, the comments the desk features, latest pick first; empty on "
+                "later pages. They are also in their place in the list.")},
             "comments": {"type": "array", "items": _ref("ThreadComment")},
             "page": {"type": "integer"},
             "pages": {"type": "integer"},
+            "sort": {"enum": list(Sort.values)},
         },
     },
     "NewComment": {
@@ -158,10 +169,10 @@ def _paths():
         "/api/v1/comments/": {
             "get": {
                 "operationId": "listComments",
-                "summary": "An article's approved comments, oldest first (cached).",
-                "parameters": [URL_PARAM, PAGE_PARAM],
+                "summary": "An article's approved comments, in threads (cached).",
+                "parameters": [URL_PARAM, PAGE_PARAM, SORT_PARAM],
                 "responses": {"200": _json(_ref("CommentList"), "A page of comments."),
-                              "400": _error("A bad url or page."),
+                              "400": _error("A bad url, page or sort."),
                               "403": _error("The page's origin is not allowed.")},
             },
             "post": {

@@ -76,6 +76,11 @@ def interface_strings() -> dict:
         gettext_noop("Cancel"),
         gettext_noop("Signed in as %(name)s"),
         gettext_noop("Sign in to comment"),
+        gettext_noop("Featured"),
+        gettext_noop("Sort comments"),
+        gettext_noop("Oldest first"),
+        gettext_noop("Newest first"),
+        gettext_noop("Most replies"),
     ]
     return {key: _(key) for key in keys}
 

@@ -5,16 +5,25 @@ from django.contrib.auth.models import Group, Permission
 MODERATORS = "Moderators"
 EDITORS = "Editors"
 
+# Both roles feature comments, as Coral lets moderators: they read every comment anyway.
+FEATURING = [
+    "comments.view_featuredcomment",
+    "comments.add_featuredcomment",
+    "comments.delete_featuredcomment",
+]
+
 ROLE_PERMISSIONS = {
     MODERATORS: [
         "comments.view_comment",
         "comments.change_comment",
+        *FEATURING,
         "moderation.view_decision",
         "articles.view_article",
     ],
     EDITORS: [
         "comments.view_comment",
         "comments.change_comment",
+        *FEATURING,
         "moderation.view_decision",
         "articles.view_article",
         "articles.add_article",

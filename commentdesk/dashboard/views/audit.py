@@ -11,7 +11,7 @@ PAGE_SIZE = 50
 @desk_member_required
 def audit(request):
     filters = AuditFilterForm(request.GET or None)
-    decisions = Decision.objects.select_related("moderator", "comment").order_by(
+    decisions = Decision.objects.select_related("moderator", "comment__featured").order_by(
         "-created_at", "-pk"
     )
     page = Paginator(filters.apply(decisions), PAGE_SIZE).get_page(request.GET.get("page"))

@@ -27,7 +27,9 @@ def machine_decisions(outcome):
     return (
         Decision.objects.exclude(machine="")
         .filter(outcome=outcome, undone_at__isnull=True, comment__isnull=False)
-        .select_related("comment__article", "comment__decided_by", "comment__signed_in")
+        .select_related(
+            "comment__article", "comment__decided_by", "comment__signed_in", "comment__featured"
+        )
         .order_by("-created_at", "-pk")
     )
 

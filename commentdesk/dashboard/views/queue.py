@@ -72,7 +72,7 @@ def waiting_for_a_moderator():
             ),
         )
         .filter(held | reported)
-        .select_related("article", "moderation_job", "parent", "signed_in")
+        .select_related("article", "moderation_job", "parent", "signed_in", "featured")
         .prefetch_related(
             Prefetch(
                 "reports",

@@ -1,14 +1,13 @@
 """The public API the embed calls from publishers' pages: no cookies, CORS for allowed origins."""
 
 import json
-import math
 
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _, override
 
 from commentdesk.articles.models import Article, Site
-from commentdesk.comments import flood
+from commentdesk.comments import flood, listing
 from commentdesk.comments.actions import (
     CommentsClosedError,
     ReportRefused,
@@ -17,7 +16,7 @@ from commentdesk.comments.actions import (
 )
 from commentdesk.comments.forms import HONEYPOT, HONEYPOT_MESSAGE, CommentForm, ReportForm
 from commentdesk.comments.models import Comment
-from commentdesk.comments.replies import NO_SUCH_COMMENT, ReplyRefused, threaded
+from commentdesk.comments.replies import NO_SUCH_COMMENT, ReplyRefused
 from commentdesk.comments.views import (
     duplicate_message,
     report_received_message,
@@ -29,6 +28,7 @@ from commentdesk.embed.api import (
     ApiError,
     json_body,
     page_number,
+    sort_order,
     string_fields,
     valid_id,
 )
@@ -36,49 +36,44 @@ from commentdesk.embed.threads import find_thread, get_or_create_thread
 from commentdesk.identity.models import SingleSignOn
 from commentdesk.identity.tokens import Identity, InvalidToken, verify
 
-PAGE_SIZE = 50
 MAX_COUNT_URLS = 100
 POST_FIELDS = ("url", "title", "author_name", "author_email", "text", HONEYPOT, "sso_token")
 
 
 def list_comments(request):
-    """GET /api/v1/comments/?url=<canonical URL>&page=<n>
+    """GET /api/v1/comments/?url=<canonical URL>&page=<n>&sort=<oldest|newest|replies>
 
-    The article's approved comments, oldest first, PAGE_SIZE top-level comments a page, each
-    with its approved replies, oldest first, under "replies" (one level: see
-    comments/replies.py), with the site's notice, guidelines, language and direction, and the
-    embed's words in that language. An article not yet commented on has an empty list. Cached
-    until a decision changes the list (a decision on a reply changes its article's list too).
+    The article's approved comments, THREADS_PER_PAGE top-level comments a page, each with its
+    approved replies, oldest first, under "replies" (one level: see comments/replies.py). The
+    top-level comments come oldest first, newest first (sort=newest), or those with the most
+    approved replies first (sort=replies, ties oldest first). Page 1 also has "featured": the
+    comments the desk features, latest pick first (empty on later pages). With the site's
+    notice, guidelines, language and direction, and the embed's words in that language. An
+    article not yet commented on has an empty list. Cached until a decision, or featuring,
+    changes the list (a decision on a reply changes its article's list too).
     """
     url = origins.canonical(request.GET.get("url", ""))
     site_id = origins.site_for(request, url, require_origin=False)
-    page = page_number(request)
-    content = caching.cached_list(url, page, lambda: _comment_list_json(site_id, url, page))
+    page, sort = page_number(request), sort_order(request)
+    content = caching.cached_list(
+        url, page, sort, lambda: _comment_list_json(site_id, url, page, sort)
+    )
     return HttpResponse(content, content_type="application/json")
 
 
-def _comment_list_json(site_id, url, page) -> bytes:
+def _comment_list_json(site_id, url, page, sort) -> bytes:
     article = find_thread(site_id, url)
     site = article.site if article else Site.objects.get(pk=site_id)
-    approved = (
-        article.comments.filter(status=Comment.Status.APPROVED)
-        if article
-        else Comment.objects.none()
-    )
-    count = approved.count()
-    top_level = approved.filter(parent__isnull=True)
-    pages = max(1, math.ceil(top_level.count() / PAGE_SIZE))
-    comments = list(top_level[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]) if page <= pages else []
-    replies = approved.filter(Q(parent__in=comments) | Q(parent__parent__in=comments))
+    threads = listing.thread_page(article, sort, page, listing.page_count(article))
+    featured = listing.featured(article) if page == 1 else []
     payload = {
-        "thread": payloads.thread_payload(article, url, count),
+        "thread": payloads.thread_payload(article, url, listing.published(article).count()),
         "site": payloads.site_payload(site, article),
-        "comments": [
-            payloads.thread_comment_payload(comment, site)
-            for comment in threaded(comments + list(replies))
-        ],
+        "featured": [payloads.comment_payload(comment, site) for comment in featured],
+        "comments": [payloads.thread_comment_payload(c, site) for c in threads.threads],
         "page": page,
-        "pages": pages,
+        "pages": threads.pages,
+        "sort": sort,
     }
     return json.dumps(payload, ensure_ascii=False).encode()
 

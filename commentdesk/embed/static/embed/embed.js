@@ -39,7 +39,9 @@ var STYLE = [
   ".field-error,.form-status{display:block;color:#b00020;font-weight:400}",
   ".form-status.message-success{color:#0b6b2d}",
   ".help{margin:.2rem 0;font-size:.85rem;color:#555}",
-  "button{font:inherit;padding:.4rem 1rem;cursor:pointer}"
+  "button{font:inherit;padding:.4rem 1rem;cursor:pointer}",
+  ".featured{background:#f6f6f6;padding:.1rem .75rem;border-inline-start:4px solid #1a1a1a}.featured h3{font-size:1rem;margin:.5rem 0 0}",
+  ".comment-sort button{font-size:.85rem;padding:.1rem .6rem;margin-inline-end:.5rem}.comment-sort [aria-pressed=true]{font-weight:700}"
 ].join("\n");
 
 function storageKey(url) {
@@ -86,11 +88,12 @@ function Section(script) {
   this.title = script.getAttribute("data-article-title") || document.title;
   this.token = script.getAttribute("data-sso-token") || "";
   this.box = mount(script);
+  this.sort = "oldest";
 }
 
 Section.prototype.load = function () {
   var section = this;
-  return this.api.comments(this.url, 1).then(function (response) {
+  return this.api.comments(this.url, 1, this.sort).then(function (response) {
     if (!response.ok) return section.fail(response.data.error);
     section.render(response.data);
     return section.loadOwn();
@@ -115,10 +118,10 @@ Section.prototype.render = function (data) {
   if (data.comments.length) {
     this.onReply = mayPost ? this.replyTo.bind(this) : null;
     this.onReport = this.report.bind(this);
-    this.published = renderList("Published comments", "published-comments", data.comments, false,
-      this.onReply, this.onReport);
-    comments.appendChild(this.published);
-    this.appendMore(comments, data);
+    if (data.featured.length) comments.appendChild(renderFeatured(data.featured, this.onReply));
+    this.sorter = comments.appendChild(renderSort(this.sort, this.resort.bind(this)));
+    this.threads = comments.appendChild(el("div", { class: "threads" }));
+    this.showThreads(data);
   } else {
     comments.appendChild(el("p", { class: "no-comments", text: t("No comments have been published yet.") }));
   }
@@ -132,20 +135,40 @@ Section.prototype.render = function (data) {
   ]));
 };
 
-Section.prototype.appendMore = function (comments, data) {
+// The first page of threads in the current order, replacing any shown before.
+Section.prototype.showThreads = function (data) {
+  this.published = renderList("Published comments", "published-comments", data.comments, false,
+    this.onReply, this.onReport);
+  clear(this.threads).appendChild(this.published);
+  this.appendMore(this.published, data);
+};
+
+// A sort button: the threads again from page 1 in that order; the form keeps what was typed.
+Section.prototype.resort = function (sort) {
+  var section = this;
+  this.sort = sort;
+  this.sorter.querySelectorAll("button").forEach(function (button) {
+    button.setAttribute("aria-pressed", String(button.value === sort));
+  });
+  return this.api.comments(this.url, 1, sort).then(function (response) {
+    if (response.ok && section.sort === sort) section.showThreads(response.data);
+  });
+};
+
+Section.prototype.appendMore = function (list, data) {
   if (data.page >= data.pages) return;
   var section = this;
   var button = el("button", { type: "button", class: "more", text: t("Show more comments"), onclick: function () {
     button.remove();
-    section.api.comments(section.url, data.page + 1).then(function (response) {
+    section.api.comments(section.url, data.page + 1, data.sort).then(function (response) {
       if (!response.ok) return;
       response.data.comments.forEach(function (c) {
-        section.published.appendChild(renderComment(c, false, section.onReply, section.onReport));
+        list.appendChild(renderComment(c, false, section.onReply, section.onReport));
       });
-      section.appendMore(comments, response.data);
+      section.appendMore(list, response.data);
     });
   } });
-  comments.appendChild(button);
+  this.threads.appendChild(button);
 };
 
 // The author's own comments that the public cannot see yet: pending or rejected.

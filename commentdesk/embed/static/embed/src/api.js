@@ -21,8 +21,9 @@ Api.prototype.request = function (method, path, body, token) {
   });
 };
 
-Api.prototype.comments = function (url, page) {
-  return this.request("GET", "/api/v1/comments/?url=" + encodeURIComponent(url) + "&page=" + page);
+Api.prototype.comments = function (url, page, sort) {
+  return this.request("GET", "/api/v1/comments/?url=" + encodeURIComponent(url) + "&page=" + page +
+    "&sort=" + sort);
 };
 
 Api.prototype.post = function (fields) {

@@ -13,6 +13,12 @@ var REPORT_REASONS = [
   { value: "other", label: "Something else" }
 ];
 
+var SORTS = [
+  { value: "oldest", label: "Oldest first" },
+  { value: "newest", label: "Newest first" },
+  { value: "replies", label: "Most replies" }
+];
+
 // onReply(comment), when given, adds a Reply button to a top-level published comment;
 // onReport(comment, values, form), a Report button to every published comment.
 function renderComment(comment, own, onReply, onReport) {
@@ -82,6 +88,27 @@ function renderReportForm(comment, onReport, onClose) {
 function renderList(label, className, comments, own, onReply, onReport) {
   return el("ol", { class: "comment-list " + className, "aria-label": t(label) },
     comments.map(function (comment) { return renderComment(comment, own, onReply, onReport); }));
+}
+
+// The desk's picks, before the threads; each is also in its place in its thread.
+function renderFeatured(comments, onReply) {
+  return el("section", { class: "featured" }, [
+    el("h3", { text: t("Featured") }),
+    el("ol", { class: "comment-list featured-comments" }, comments.map(function (comment) {
+      var node = renderComment(comment, false, onReply, null);
+      node.id = "featured-" + comment.id;
+      return node;
+    }))
+  ]);
+}
+
+// One button per order, the current one pressed; onSort(value) refetches the threads.
+function renderSort(current, onSort) {
+  return el("div", { class: "comment-sort", role: "group", "aria-label": t("Sort comments") },
+    SORTS.map(function (sort) {
+      return el("button", { type: "button", value: sort.value, "aria-pressed": String(sort.value === current),
+        text: t(sort.label), onclick: function () { onSort(sort.value); } });
+    }));
 }
 
 // The note above the form while it replies to a comment, with a way back to a plain comment.
