@@ -30,7 +30,7 @@ def article(request, slug):
 
 def render_article(request, article, form, status=200, report_form=None, reporting=None):
     sort, number = _list_position(request)
-    pages = listing.page_count(article)
+    pages = listing.counts(article).pages()
     if number > pages:
         # A page past the last has no content of its own; repeating the last page instead
         # would give crawlers endless copies of it (see docs/guides/embedding.md).

@@ -121,7 +121,7 @@ def do_feature_comment(comment_id: int, *, editor) -> FeaturedComment:
         if comment.status != Comment.Status.APPROVED or comment.parent_id is not None:
             raise FeatureRefused(409, NOT_FEATURABLE)
         pick, created = FeaturedComment.objects.get_or_create(
-            comment=comment, defaults={"featured_by": editor}
+            comment=comment, defaults={"article_id": comment.article_id, "featured_by": editor}
         )
         if created:
             _announce_featured(comment.pk, comment.article_id, featured=True)
@@ -133,7 +133,7 @@ def do_unfeature_comment(comment_id: int) -> bool:
     with transaction.atomic():
         article_id = (
             FeaturedComment.objects.filter(comment_id=comment_id)
-            .values_list("comment__article_id", flat=True)
+            .values_list("article_id", flat=True)
             .first()
         )
         if article_id is None:

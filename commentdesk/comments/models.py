@@ -143,6 +143,9 @@ class FeaturedComment(models.Model):
     comment = models.OneToOneField(
         Comment, on_delete=models.CASCADE, related_name="featured", verbose_name=_("comment")
     )
+    # The comment's article, copied: page 1 finds an article's picks by this index, not by
+    # reading its every comment to find the few featured ones.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", editable=False)
     featured_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -155,6 +158,7 @@ class FeaturedComment(models.Model):
 
     class Meta:
         ordering = ["-featured_at", "-pk"]
+        indexes = [models.Index(fields=["article", "-featured_at"], name="comments_featured_by_article")]
         verbose_name = _("featured comment")
         verbose_name_plural = _("featured comments")
 

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from commentdesk.comments.actions import do_feature_comment
 from commentdesk.comments.models import FeaturedComment
 from commentdesk.dashboard.tests.base import DeskTestCase
 from commentdesk.moderation.actions import do_approve_comment
@@ -108,7 +109,7 @@ class FeatureInTheAdminTestCase(DeskTestCase):
 
     def test_deleting_in_the_admin_unfeatures(self):
         (comment,) = publish_comments(self.article, 1)
-        pick = FeaturedComment.objects.create(comment=comment, featured_by=self.alice)
+        pick = do_feature_comment(comment.pk, editor=self.alice)
         self.client.force_login(self.bob)
         with self.captureOnCommitCallbacks(execute=True) as callbacks:
             self.client.post(f"/admin/comments/featuredcomment/{pick.pk}/delete/", {"post": "yes"})

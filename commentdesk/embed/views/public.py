@@ -64,10 +64,11 @@ def list_comments(request):
 def _comment_list_json(site_id, url, page, sort) -> bytes:
     article = find_thread(site_id, url)
     site = article.site if article else Site.objects.get(pk=site_id)
-    threads = listing.thread_page(article, sort, page, listing.page_count(article))
+    counts = listing.counts(article)
+    threads = listing.thread_page(article, sort, page, counts.pages())
     featured = listing.featured(article) if page == 1 else []
     payload = {
-        "thread": payloads.thread_payload(article, url, listing.published(article).count()),
+        "thread": payloads.thread_payload(article, url, counts.comments),
         "site": payloads.site_payload(site, article),
         "featured": [payloads.comment_payload(comment, site) for comment in featured],
         "comments": [payloads.thread_comment_payload(c, site) for c in threads.threads],
