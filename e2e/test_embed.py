@@ -215,3 +215,33 @@ def test_a_reader_replies_and_reports_from_the_section(
     item = desk.locator(f"#comment-{parent.pk}")
     expect(item.locator(".reports")).to_contain_text("Reported by 1 reader")
     expect(item.locator(".reports")).to_contain_text("Pill adverts.")
+
+
+def test_the_section_shows_featured_comments_first_and_sorts_without_losing_the_draft(
+    open_page, allowed_host_page, site, moderator
+):
+    from commentdesk.comments.actions import do_feature_comment
+    from commentdesk.embed.threads import get_or_create_thread
+    from commentdesk.test import publish_comments
+
+    article = get_or_create_thread(site.pk, allowed_host_page.article_url, "Drone strikes")
+    first, second, third = publish_comments(article, 3)
+    publish_comments(article, 2, text="Reply", parent=second, start=third.created_at)
+    do_feature_comment(third.pk, editor=moderator)
+
+    reader = open_page()
+    reader.goto(allowed_host_page.article_url)
+    box = section(reader)
+    expect(box.locator(f".featured #featured-{third.pk}")).to_contain_text("Comment 2")
+    threads = box.locator(".published-comments > .comment > .comment-text")
+    expect(threads).to_have_text(["Comment 0", "Comment 1", "Comment 2"])
+    expect(box.get_by_role("button", name="Oldest first")).to_have_attribute("aria-pressed", "true")
+
+    box.locator("#cd-text").fill("A draft the reader is still writing.")
+    box.get_by_role("button", name="Most replies").click()
+    expect(threads).to_have_text(["Comment 1", "Comment 0", "Comment 2"])
+    box.get_by_role("button", name="Newest first").click()
+    expect(threads).to_have_text(["Comment 2", "Comment 1", "Comment 0"])
+    expect(box.get_by_role("button", name="Newest first")).to_have_attribute("aria-pressed", "true")
+    expect(box.locator(f"#comment-{second.pk} .replies .comment")).to_have_count(2)
+    expect(box.locator("#cd-text")).to_have_value("A draft the reader is still writing.")
