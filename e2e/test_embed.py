@@ -4,6 +4,7 @@ import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -22,7 +23,7 @@ HOST_PAGE = """<!doctype html>
 <body><h1>{title}</h1><p>The publisher's own story text.</p>
 <p>Comments: <span data-commentdesk-count="{url}">?</span></p>
 <div id="commentdesk"></div>
-<script src="{desk}/embed.js" data-article-url="{url}" data-article-title="{title}" async></script>
+<script src="{desk}/embed.js" data-article-url="{url}" data-article-title="{title}" data-sort="{sort}" async></script>
 <script src="{desk}/count.js" async></script>
 </body></html>"""
 
@@ -35,8 +36,10 @@ class HostPage:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
+                # ?sort= on the host page's address becomes the snippet's data-sort.
+                sort = parse_qs(urlsplit(self.path).query).get("sort", [""])[0]
                 body = HOST_PAGE.format(
-                    title=title, css=HOSTILE_CSS, url=page.article_url, desk=desk_url
+                    title=title, css=HOSTILE_CSS, url=page.article_url, desk=desk_url, sort=sort
                 ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -245,3 +248,7 @@ def test_the_section_shows_featured_comments_first_and_sorts_without_losing_the_
     expect(box.get_by_role("button", name="Newest first")).to_have_attribute("aria-pressed", "true")
     expect(box.locator(f"#comment-{second.pk} .replies .comment")).to_have_count(2)
     expect(box.locator("#cd-text")).to_have_value("A draft the reader is still writing.")
+
+    reader.goto(allowed_host_page.article_url + "?sort=replies")  # data-sort="replies"
+    expect(threads).to_have_text(["Comment 1", "Comment 0", "Comment 2"])
+    expect(box.get_by_role("button", name="Most replies")).to_have_attribute("aria-pressed", "true")

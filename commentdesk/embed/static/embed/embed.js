@@ -1,7 +1,8 @@
 // embed.js: the comment section on a publisher's page, inside a shadow root.
 //
 //   <div id="commentdesk"></div>
-//   <script src="https://DESK/embed.js" data-article-url="..." data-article-title="..." async></script>
+//   <script src="https://DESK/embed.js" data-article-url="..." data-article-title="..."
+//           data-sort="oldest|newest|replies" async></script>
 //
 // With single sign-on the publisher adds data-sso-token="..." for a reader signed in on its
 // site: a fresh token for each page (docs/guides/sso.md).
@@ -88,7 +89,12 @@ function Section(script) {
   this.title = script.getAttribute("data-article-title") || document.title;
   this.token = script.getAttribute("data-sso-token") || "";
   this.box = mount(script);
-  this.sort = "oldest";
+  this.sort = initialSort(script.getAttribute("data-sort"));
+}
+
+// data-sort: the order the section opens in (a live blog may want newest first).
+function initialSort(wanted) {
+  return SORTS.some(function (sort) { return sort.value === wanted; }) ? wanted : "oldest";
 }
 
 Section.prototype.load = function () {
