@@ -33,7 +33,7 @@ def render_article(request, article, form, status=200, report_form=None, reporti
     pages = listing.counts(article).pages()
     if number > pages:
         # A page past the last has no content of its own; repeating the last page instead
-        # would give crawlers endless copies of it (see docs/guides/embedding.md).
+        # would give crawlers endless copies of it (see docs/technical/threads.md).
         raise Http404("No such page of comments.")
     threads = listing.thread_page(article, sort, number, pages)
     context = {
