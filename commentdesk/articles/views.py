@@ -86,8 +86,8 @@ def _list_query(sort, number) -> str:
 
 def _replying_to(form, article):
     """The published top-level comment the form replies to, if any: shown above the form."""
-    raw = form.data.get("parent_id") if form.is_bound else form.initial.get("parent_id")
-    if not str(raw or "").isdigit():
+    raw = str(form.data.get("parent_id") if form.is_bound else form.initial.get("parent_id"))
+    if not raw.isascii() or not raw.isdigit():
         return None
     parent = listing.published(article).select_related("parent").filter(pk=raw).first()
     if parent is not None and parent.parent_id:

@@ -93,6 +93,19 @@ class CommentOrderTestCase(BaseTestCase):
         self.assertContains(response, 'href="?sort=newest&amp;page=2&amp;report=', html=False)
         self.assertContains(response, 'href="?sort=newest&amp;page=2&amp;reply_to=', html=False)
 
+    def test_a_report_from_page_two_comes_back_to_page_two(self):
+        comments = publish_comments(self.article, THREADS_PER_PAGE + 1)
+        url = f"/comments/{comments[0].pk}/reports/?sort=newest&page=2"
+        refused = self.client.post(url, {"reason": ""})
+        self.assertEqual(refused.status_code, 400)
+        self.assertContains(refused, f'action="{url.replace("&", "&amp;")}"', status_code=400, html=False)
+        response = self.client.post(url, {"reason": "spam"})
+        self.assertRedirects(
+            response,
+            f"{self.article.get_absolute_url()}?sort=newest&page=2#comment-{comments[0].pk}",
+            fetch_redirect_response=False,
+        )
+
     def test_a_page_past_the_last_or_not_a_page_is_404(self):
         publish_comments(self.article, 3)
         for page in ("2", "0", "-1", "two", "١"):
