@@ -158,7 +158,9 @@ class FeaturedComment(models.Model):
 
     class Meta:
         ordering = ["-featured_at", "-pk"]
-        indexes = [models.Index(fields=["article", "-featured_at"], name="comments_featured_by_article")]
+        indexes = [
+            models.Index(fields=["article", "-featured_at"], name="comments_featured_by_article")
+        ]
         verbose_name = _("featured comment")
         verbose_name_plural = _("featured comments")
 

@@ -100,7 +100,8 @@ def report_comment(request, comment_id):
         return _report_page(request, comment, form, error.status)
     messages.success(request, report_received_message())
     query = list_query_of(request)
-    return redirect(f"{article.get_absolute_url()}{'?' if query else ''}{query}#comment-{comment.pk}")
+    page = f"{article.get_absolute_url()}?{query}" if query else article.get_absolute_url()
+    return redirect(f"{page}#comment-{comment.pk}")
 
 
 def _report_page(request, comment, form, status):

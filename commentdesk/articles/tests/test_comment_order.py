@@ -22,21 +22,18 @@ class CommentOrderTestCase(BaseTestCase):
     def thread_of_three(self):
         """Comment 0 with no reply, Comment 1 with two, Comment 2 with one."""
         first, second, third = publish_comments(self.article, 3)
-        later = datetime.timedelta(days=1)
-        publish_comments(self.article, 2, text="Reply to 1", parent=second, start=third.created_at + later)
-        publish_comments(self.article, 1, text="Reply to 2", parent=third, start=third.created_at + later)
+        later = third.created_at + datetime.timedelta(days=1)
+        publish_comments(self.article, 2, text="Reply to 1", parent=second, start=later)
+        publish_comments(self.article, 1, text="Reply to 2", parent=third, start=later)
         return first, second, third
 
     def test_oldest_first_by_default_newest_and_most_replies_on_request(self):
         self.thread_of_three()
         texts = ("Comment 0", "Comment 1", "Comment 2")
         self.assertEqual(self.order_of(self.get_page(), *texts), list(texts))
-        self.assertEqual(
-            self.order_of(self.get_page(sort="newest"), *texts), ["Comment 2", "Comment 1", "Comment 0"]
-        )
-        self.assertEqual(
-            self.order_of(self.get_page(sort="replies"), *texts), ["Comment 1", "Comment 2", "Comment 0"]
-        )
+        newest, replies = self.get_page(sort="newest"), self.get_page(sort="replies")
+        self.assertEqual(self.order_of(newest, *texts), ["Comment 2", "Comment 1", "Comment 0"])
+        self.assertEqual(self.order_of(replies, *texts), ["Comment 1", "Comment 2", "Comment 0"])
 
     def test_replies_stay_under_their_comment_oldest_first_in_every_order(self):
         self.thread_of_three()
@@ -62,9 +59,12 @@ class CommentOrderTestCase(BaseTestCase):
     def test_the_sort_links_work_without_javascript_and_mark_the_current_one(self):
         self.thread_of_three()
         response = self.get_page(sort="newest")
-        self.assertContains(response, '<a href="?sort=newest#comments" aria-current="true">Newest first</a>', html=False)
-        self.assertContains(response, '<a href="?#comments">Oldest first</a>', html=False)
-        self.assertContains(response, '<a href="?sort=replies#comments">Most replies</a>', html=False)
+        for link in (
+            '<a href="?sort=newest#comments" aria-current="true">Newest first</a>',
+            '<a href="?#comments">Oldest first</a>',
+            '<a href="?sort=replies#comments">Most replies</a>',
+        ):
+            self.assertContains(response, link, html=False)
 
     def test_an_unknown_sort_is_404(self):
         self.assertEqual(self.get_page(sort="best").status_code, 404)
@@ -76,11 +76,13 @@ class CommentOrderTestCase(BaseTestCase):
         first = self.get_page(sort="newest")
         self.assertContains(first, f"<p>Comment {THREADS_PER_PAGE}</p>")
         self.assertNotContains(first, "<p>Comment 0</p>")
-        self.assertContains(first, '<a rel="next" href="?sort=newest&amp;page=2#comments">', html=False)
+        next_link = '<a rel="next" href="?sort=newest&amp;page=2#comments">'
+        self.assertContains(first, next_link, html=False)
         self.assertContains(first, "Page 1 of 2")
         second = self.get_page(sort="newest", page=2)
         self.assertContains(second, "<p>Comment 0</p>")
-        self.assertContains(second, '<a rel="prev" href="?sort=newest&amp;page=1#comments">', html=False)
+        previous_link = '<a rel="prev" href="?sort=newest&amp;page=1#comments">'
+        self.assertContains(second, previous_link, html=False)
         self.assertNotContains(second, 'rel="next"')
         self.assertEqual(
             self.order_of(first, f"Comment {THREADS_PER_PAGE}", "Late reply 0"),
@@ -98,7 +100,8 @@ class CommentOrderTestCase(BaseTestCase):
         url = f"/comments/{comments[0].pk}/reports/?sort=newest&page=2"
         refused = self.client.post(url, {"reason": ""})
         self.assertEqual(refused.status_code, 400)
-        self.assertContains(refused, f'action="{url.replace("&", "&amp;")}"', status_code=400, html=False)
+        form = f'action="{url.replace("&", "&amp;")}"'
+        self.assertContains(refused, form, status_code=400, html=False)
         response = self.client.post(url, {"reason": "spam"})
         self.assertRedirects(
             response,

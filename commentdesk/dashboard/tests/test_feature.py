@@ -66,7 +66,8 @@ class FeatureTestCase(DeskTestCase):
                     "Only a published comment that is not a reply can be featured.",
                 )
         missing = reverse("dashboard:feature", args=[10**9])
-        self.assertEqual(self.client.post(missing, headers={"Accept": "application/json"}).status_code, 404)
+        response = self.client.post(missing, headers={"Accept": "application/json"})
+        self.assertEqual(response.status_code, 404)
         self.assertFalse(FeaturedComment.objects.exists())
 
     def test_the_audit_log_offers_feature_then_unfeature(self):
@@ -104,7 +105,9 @@ class FeatureInTheAdminTestCase(DeskTestCase):
         (reply,) = publish_comments(self.article, 1, parent=comment)
         self.client.force_login(self.bob)
         response = self.client.post("/admin/comments/featuredcomment/add/", {"comment": reply.pk})
-        self.assertContains(response, "Only a published comment that is not a reply can be featured.")
+        self.assertContains(
+            response, "Only a published comment that is not a reply can be featured."
+        )
         self.assertFalse(FeaturedComment.objects.exists())
 
     def test_deleting_in_the_admin_unfeatures(self):

@@ -89,7 +89,8 @@ class SortedListTestCase(EmbedTestCase):
         self.assertEqual(self.texts(sort="replies"), ["Comment 1", "Comment 2", "Comment 0"])
         body = self.list_comments(sort="replies").json()
         self.assertEqual(body["sort"], "replies")
-        self.assertEqual([r["text"] for r in body["comments"][0]["replies"]], ["Reply 0", "Reply 1"])
+        replies = body["comments"][0]["replies"]
+        self.assertEqual([reply["text"] for reply in replies], ["Reply 0", "Reply 1"])
 
     def test_pages_follow_the_sort(self):
         publish_comments(self.article, PAGE_SIZE + 1)
