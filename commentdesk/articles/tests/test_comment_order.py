@@ -43,6 +43,16 @@ class CommentOrderTestCase(BaseTestCase):
             ["Comment 1", "Reply to 1 0", "Reply to 1 1", "Comment 0"],
         )
 
+    def test_an_imported_reply_to_a_reply_joins_its_thread_in_time_order(self):
+        (top,) = publish_comments(self.article, 1)
+        start = top.created_at + datetime.timedelta(hours=1)
+        first, second = publish_comments(self.article, 2, text="Direct", parent=top, start=start)
+        middle = first.created_at + datetime.timedelta(seconds=30)
+        publish_comments(self.article, 1, text="Deeper", parent=first, start=middle)
+        texts = ("Comment 0", "Direct 0", "Deeper 0", "Direct 1")
+        self.assertEqual(self.order_of(self.get_page(), *texts), list(texts))
+        self.assertContains(self.get_page(), 'class="comment-list replies"', count=1)
+
     def test_most_replies_counts_only_approved_replies(self):
         first, _second, _third = self.thread_of_three()
         for n in range(3):
