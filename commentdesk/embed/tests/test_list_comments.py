@@ -128,7 +128,7 @@ class SortedListTestCase(EmbedTestCase):
         publish_comments(self.article, 2, text="Reply", parent=comments[0])
         do_feature_comment(comments[1].pk, editor=self.alice)
         counts = {sort: self.count_queries(sort) for sort in ("oldest", "newest", "replies")}
-        self.assertLessEqual(max(counts.values()), 7)
+        self.assertLessEqual(max(counts.values()), 8)  # with the site's sign-on settings
         for comment in publish_comments(self.article, 3 * PAGE_SIZE)[::10]:
             publish_comments(self.article, 3, text="Reply", parent=comment)
         for sort, count in counts.items():

@@ -41,7 +41,7 @@ class PostWithTokenTestCase(EmbedTestCase):
         unsigned = make_token(sso.secret).rsplit(".", 1)[0] + "."
         tokens = (make_token(new_secret()), unsigned, make_token(sso.secret, exp=None), "\ud800")
         for token in tokens:
-            with self.subTest(token=token):
+            with self.subTest(token=ascii(token)):  # xdist sends labels as UTF-8
                 response = self.api_post_comment(sso_token=token)
                 self.assertEqual(response.status_code, 401)
                 self.assertIn("could not be verified", response.json()["error"])
