@@ -3,6 +3,7 @@
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -12,7 +13,10 @@ from commentdesk.embed.openapi import openapi_document
 from commentdesk.embed.tests.base import HOST, STORY_URL
 from commentdesk.embed.urls import api_v1
 from commentdesk.test import make_article
-from commentdesk.wsgi import application
+
+# Django's handler, as commentdesk.wsgi builds it, without the moderation thread that module
+# starts: begun at collection, it would outlive every test and contend for the test database.
+application = get_wsgi_application()
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
