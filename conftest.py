@@ -23,3 +23,13 @@ def _no_flood_control(settings):
     settings.POST_RATE_PER_IP = ""
     settings.POST_RATE_PER_EMAIL = ""
     settings.DUPLICATE_COMMENT_WINDOW = 0
+
+
+@pytest.fixture(autouse=True)
+def _no_moderation_thread_left_running():
+    # A moderation thread left over from elsewhere (importing commentdesk.wsgi starts one) would
+    # moderate behind the tests' backs and hold the SQLite test database.
+    from commentdesk.moderation.engine import in_process_engine
+
+    assert not in_process_engine.running, "a moderation thread is running before this test"
+    yield
