@@ -51,13 +51,10 @@ def _reminder_due(alert) -> bool:
 
 def _send(alert, waiting):
     from commentdesk.webhooks.events import fire
-    from commentdesk.webhooks.sender import in_process_sender
+    from commentdesk.webhooks.sender import run_in_background
     from commentdesk.webhooks.tasks import send_queue_alert
 
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        in_process_sender.submit(send_queue_alert_email, alert.pk, waiting)
-    else:
-        send_queue_alert.delay(alert.pk, waiting)
+    run_in_background(send_queue_alert, alert.pk, waiting)
     data = {"waiting": waiting, "limit": alert.limit, "queue_url": _queue_url()}
     fire(Event.QUEUE_OVER_LIMIT, alert.site_id, data, summary=_message(alert, waiting))
 

@@ -1,5 +1,6 @@
-"""Without a broker, a daemon thread per process sends webhooks and queue alerts, so posting
-and deciding never wait for a publisher's server or the mail server.
+"""Without a broker, a daemon thread per process sends webhooks, queue alerts and commenters'
+emails (commentdesk/notifications), so posting and deciding never wait for a publisher's
+server or the mail server.
 
 It starts at the first event a process sends, then attempts due deliveries whenever woken and
 at least every WEBHOOK_SWEEP_INTERVAL seconds (retries included; rows a stopped process left
@@ -28,7 +29,7 @@ class InProcessSender(BackgroundThread):
         self.start()
 
     def submit(self, function, *args):
-        """Run function(*args) in the thread (a queue alert's email)."""
+        """Run function(*args) in the thread (an email)."""
         self._jobs.put((function, args))
         self.wake()
 
@@ -48,3 +49,12 @@ class InProcessSender(BackgroundThread):
 
 
 in_process_sender = InProcessSender()
+
+
+def run_in_background(task, *args):
+    """Run a Celery task: on a worker when a broker is configured, else in this thread (called
+    directly, a task runs its body)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        in_process_sender.submit(task, *args)
+    else:
+        task.delay(*args)
