@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "commentdesk.ops",
     "commentdesk.transfer",
     "commentdesk.webhooks",
+    "commentdesk.notifications",
 ]
 
 MIDDLEWARE = [
@@ -216,7 +217,8 @@ DUPLICATE_COMMENT_WINDOW = envint("DUPLICATE_COMMENT_WINDOW", "86400")
 CLIENT_IP_HEADER = os.getenv("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1")
 
-# Email, for the links that confirm a commenter's export or erasure request. Without
+# Email: the links that confirm a commenter's export or erasure request, the commenters'
+# notifications (commentdesk/notifications) and the moderators' queue alerts. Without
 # EMAIL_HOST the messages are written to the console log.
 EMAIL_HOST = os.getenv("EMAIL_HOST", "")
 EMAIL_BACKEND = (
@@ -228,6 +230,10 @@ EMAIL_PORT = envint("EMAIL_PORT", "587")
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
+# TLS from the first byte (usually port 465) instead of STARTTLS: set EMAIL_USE_TLS=False too.
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "False")
+# Seconds to wait for the mail server, so a hung one cannot stall the background sender.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "noreply@localhost")
 # Hours a commenter's confirmation link for export or erasure stays valid.
 PRIVACY_LINK_HOURS = envint("PRIVACY_LINK_HOURS", "24")
@@ -295,7 +301,8 @@ WEBHOOK_SWEEP_INTERVAL = envint("WEBHOOK_SWEEP_INTERVAL", "60")
 # Webhooks to loopback, private or link-local addresses are refused unless this is on (for
 # receivers inside the operator's own network): see commentdesk/webhooks/addresses.py.
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = envbool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "False")
-# The desk's own address, e.g. https://comments.example.org, for links in alert emails.
+# The desk's own address, e.g. https://comments.example.org, for links in emails (queue
+# alerts, commenters' notifications).
 COMMENTDESK_URL = os.getenv("COMMENTDESK_URL", "")
 
 CELERY_BEAT_SCHEDULE = {

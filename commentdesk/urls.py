@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("commentdesk.embed.urls")),
     path("", include("commentdesk.identity.urls")),
     path("", include("commentdesk.comments.urls")),
+    path("", include("commentdesk.notifications.urls")),
     path("", include("commentdesk.articles.urls")),
 ]
 

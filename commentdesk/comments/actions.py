@@ -14,6 +14,7 @@ from commentdesk.comments.signals import (
 )
 from commentdesk.identity.models import SignedInComment
 from commentdesk.moderation.actions import do_schedule_moderation
+from commentdesk.notifications.models import Subscription
 
 
 class CommentsClosedError(Exception):
@@ -28,13 +29,16 @@ def do_submit_comment(
     text: str,
     parent_id=None,
     account_id: str | None = None,
+    notify: bool = False,
 ):
     """Store a reader's comment as pending and schedule its moderation, atomically.
 
     With parent_id it is a reply: to a published comment of this article, attached to that
     comment's thread (ReplyRefused otherwise; see replies.py). A reply is moderated like any
     comment. With account_id the reader was signed in with that account of the publisher's
-    (single sign-on, see identity/), which is recorded beside the comment.
+    (single sign-on, see identity/), which is recorded beside the comment. With notify the
+    commenter is emailed when it is decided and when a reply to it is published
+    (commentdesk/notifications).
     """
     # Comments closing while this one waits for moderation is the pipeline's article_closed phase.
     if not article.comments_open:
@@ -51,6 +55,8 @@ def do_submit_comment(
         )
         if account_id is not None:
             SignedInComment.objects.create(comment=comment, account_id=account_id)
+        if notify:
+            Subscription.objects.create(comment=comment)
         do_schedule_moderation(comment)
         ids = {"comment_id": comment.pk, "article_id": comment.article_id, "site_id": article.site_id}
         transaction.on_commit(lambda: comment_created.send(sender=Comment, **ids))
@@ -152,9 +158,10 @@ def do_erase_commenter(email: str) -> int:
     """Delete every comment posted with this address; return how many.
 
     The audit log keeps each decision, anonymised: it loses its link to the comment and keeps
-    the comment's number, article and language (see Decision). The moderation jobs and the
-    labelled examples go with the comments, since they hold or point to the text, and so do
-    the records of which account posted them (identity.SignedInComment).
+    the comment's number, article and language (see Decision). The moderation jobs, the
+    labelled examples and the email subscriptions go with the comments, since they hold or
+    point to the text or the address, and so do the records of which account posted them
+    (identity.SignedInComment).
     """
     # Imported here: moderation imports comments.
     from commentdesk.moderation.models import Decision, ModerationJob

@@ -44,7 +44,8 @@ def commenter_comments(email: str):
 
 def export(email: str) -> dict:
     """Every comment posted with this address, with each decision on it, as JSON-ready data."""
-    comments = commenter_comments(email).select_related("article").prefetch_related("decisions")
+    comments = commenter_comments(email).select_related("article", "subscription")
+    comments = comments.prefetch_related("decisions")
     return {
         "email": email.lower(),
         "exported_at": timezone.now().isoformat(),
@@ -73,4 +74,17 @@ def _comment(comment) -> dict:
             }
             for decision in comment.decisions.all()
         ],
+        "email_subscription": _subscription(comment),
+    }
+
+
+def _subscription(comment) -> dict | None:
+    """The emails asked for when posting (commentdesk/notifications), or None."""
+    subscription = getattr(comment, "subscription", None)
+    if subscription is None:
+        return None
+    unsubscribed = subscription.unsubscribed_at
+    return {
+        "created_at": subscription.created_at.isoformat(),
+        "unsubscribed_at": unsubscribed.isoformat() if unsubscribed else None,
     }

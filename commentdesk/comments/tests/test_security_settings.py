@@ -25,6 +25,7 @@ PRODUCTION_ENV = {
     "SECURE_HSTS_PRELOAD": "True",
     "REDIS_CACHE_URL": "redis://127.0.0.1:6379/1",
     "EMAIL_HOST": "smtp.example.org",
+    "COMMENTDESK_URL": "https://comments.example.org",
 }
 
 

@@ -1,0 +1,34 @@
+"""Decisions become emails: the comments' status signal, sent after the commit, queues them
+as background work (the webhooks thread without a broker, a Celery task with one)."""
+
+import logging
+
+from django.db.models import Q
+
+from commentdesk.comments.models import Comment
+from commentdesk.notifications import tasks
+from commentdesk.notifications.models import Subscription
+from commentdesk.webhooks.sender import run_in_background
+
+logger = logging.getLogger(__name__)
+
+
+def on_comment_status_changed(sender, comment_id, status, **kwargs):
+    """A decision on a subscribed comment, or a published reply to one, queues its email.
+    Never raises: an email must not break deciding."""
+    if status not in (Comment.Status.APPROVED, Comment.Status.REJECTED):
+        return  # Undone back to pending, or erased.
+    try:
+        # One query covers both: the comment's own subscription and its parent's.
+        subscribed = set(
+            Subscription.objects.filter(
+                Q(comment_id=comment_id) | Q(comment__replies__id=comment_id),
+                unsubscribed_at__isnull=True,
+            ).values_list("comment_id", flat=True)
+        )
+        if comment_id in subscribed:
+            run_in_background(tasks.send_decision_email, comment_id)
+        if subscribed - {comment_id} and status == Comment.Status.APPROVED:
+            run_in_background(tasks.send_reply_email, comment_id)
+    except Exception:
+        logger.exception("Emails about comment %s not queued.", comment_id)
