@@ -20,6 +20,7 @@ class SubmittedTextField(forms.CharField):
 
 HONEYPOT = "website"
 PARENT = "parent_id"
+NOTIFY = "notify"
 
 
 def commenter_email_field(help_text):
@@ -61,6 +62,12 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    # Opt-in, so unticked by default (commentdesk/notifications). The API sends a JSON boolean.
+    notify = forms.BooleanField(
+        label=_("Email me when my comment is published or rejected, and when someone replies"),
+        required=False,
+    )
+
     # The comment this one replies to: set by the page's Reply link (?reply_to=), kept hidden.
     parent_id = forms.IntegerField(
         required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
@@ -81,12 +88,17 @@ class CommentForm(forms.Form):
 
     @property
     def reader_fields(self):
-        """The fields a person fills in, in order: all but the honeypot and the hidden parent."""
-        return [field for field in self if field.name not in (HONEYPOT, PARENT)]
+        """The required fields a person fills in, in order: not the honeypot, the hidden parent
+        or the optional notify box."""
+        return [field for field in self if field.name not in (HONEYPOT, PARENT, NOTIFY)]
 
     @property
     def honeypot(self):
         return self[HONEYPOT]
+
+    @property
+    def notify_box(self):
+        return self[NOTIFY]
 
     @property
     def has_field_errors(self) -> bool:

@@ -139,6 +139,9 @@ SCHEMAS = {
             "sso_token": {"type": "string", "description": (
                 "A JWT (HS256) the publisher signed for its signed-in reader; the comment "
                 "takes its name and email. See docs/guides/sso.md.")},
+            "notify": {"type": "boolean", "default": False, "description": (
+                "Email the commenter when the comment is published or rejected, and when a "
+                "reply to it is published; each email has a one-click unsubscribe link.")},
             "website": {"type": "string", "description": (
                 "Honeypot: leave it out or empty. A form that renders it hides it from people; "
                 "a value is refused with 400.")},
@@ -186,8 +189,9 @@ def _paths():
                         "comment": _ref("OwnComment"), "token": {"type": "string"},
                         "message": {"type": "string"}}}, "Received, pending moderation."),
                     "400": _error("Field errors, as on the article page, a filled honeypot, "
-                                  "a parent_id that is no comment of this article, or an "
-                                  "sso_token on a site without single sign-on."),
+                                  "a parent_id that is no comment of this article, an "
+                                  "sso_token on a site without single sign-on, or a notify "
+                                  "that is not a boolean."),
                     "401": _error("An invalid or expired sso_token, or none on a site that "
                                   "requires single sign-on; login_url says where to sign in."),
                     "403": _error("No Origin header, or one the site does not allow."),

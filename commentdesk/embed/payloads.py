@@ -54,6 +54,7 @@ def interface_strings() -> dict:
         gettext_noop("Comment"),
         gettext_noop("Never shown publicly."),
         gettext_noop("Required"),
+        gettext_noop("Email me when my comment is published or rejected, and when someone replies"),
         gettext_noop("Post comment"),
         gettext_noop("Show more comments"),
         gettext_noop("Please correct the marked fields; nothing you typed has been lost."),

@@ -80,7 +80,8 @@ def _comment_list_json(site_id, url, page, sort) -> bytes:
 
 
 def post_comment(request):
-    """POST /api/v1/comments/  {url, title, author_name, author_email, text, parent_id, sso_token}
+    """POST /api/v1/comments/  {url, title, author_name, author_email, text, parent_id, sso_token,
+    notify}
 
     Stores the reader's comment as pending (creating the article from url and title on the
     first comment) and answers 201 with the comment, its status and an author token for
@@ -95,9 +96,11 @@ def post_comment(request):
     docs/guides/sso.md), the name and email are the token's and author_name and author_email
     are ignored; 401 with login_url for a token that is invalid or expired, or for no token
     on a site that requires sign-on; 400 for a token on a site that does not use it.
+    With notify true the commenter is emailed when the comment is decided and when a reply to
+    it is published.
     """
     raw = json_body(request)
-    body = {**string_fields(raw, POST_FIELDS), "parent_id": _parent_id(raw)}
+    body = {**string_fields(raw, POST_FIELDS), "parent_id": _parent_id(raw), "notify": _notify(raw)}
     url = origins.canonical(body.get("url", ""))
     site_id = origins.site_for(request, url, require_origin=True)
     article = find_thread(site_id, url)
@@ -112,6 +115,13 @@ def _parent_id(body) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
         raise ApiError(400, "parent_id must be the id of a published comment, or null.")
+    return value
+
+
+def _notify(body) -> bool:
+    value = body.get("notify", False)
+    if not isinstance(value, bool):
+        raise ApiError(400, "notify must be true or false.")
     return value
 
 

@@ -34,6 +34,7 @@ var STYLE = [
   ".comment-pending,.comment-rejected{background:#fff8e6;padding-inline:.5rem}",
   ".field{margin:.8rem 0}label{display:block;font-weight:600}",
   ".signed-in{margin:.5rem 0}.sign-in a{font-weight:600;color:inherit}",
+  ".choice label{font-weight:400}.choice input{width:auto;margin-inline-end:.5rem}",
   ".required{font-weight:400;font-size:.8rem;color:#666}",
   "input,textarea{box-sizing:border-box;width:100%;font:inherit;padding:.4rem;border:1px solid #888;border-radius:3px}",
   ".field-invalid input,.field-invalid textarea{border-color:#b00020}",

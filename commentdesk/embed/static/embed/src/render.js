@@ -143,6 +143,15 @@ function renderField(field, maxLength) {
   ]);
 }
 
+// Opt-in to the commenter's emails: unticked until the reader ticks it.
+var NOTIFY_LABEL = "Email me when my comment is published or rejected, and when someone replies";
+
+function renderNotifyBox() {
+  return el("div", { class: "field choice" }, [
+    el("label", {}, [el("input", { type: "checkbox", name: "notify" }), " " + t(NOTIFY_LABEL)])
+  ]);
+}
+
 // signedIn: the name of a reader signed in through the publisher, whose name and email the
 // desk takes from the token; the form then asks only for the comment.
 function renderForm(maxLength, onSubmit, signedIn) {
@@ -151,6 +160,7 @@ function renderForm(maxLength, onSubmit, signedIn) {
     text: t("Signed in as %(name)s", { name: signedIn }) }) : null;
   var form = el("form", { class: "comment-form", novalidate: true },
     [signedInAs, el("div", { class: "reply-target" })].concat(fields.map(function (field) { return renderField(field, maxLength); }).concat([
+      renderNotifyBox(),
       el("div", { class: "form-status", role: "alert" }),
       el("button", { type: "submit", text: t("Post comment") })
     ])));
@@ -184,6 +194,7 @@ function formValues(form) {
   FIELDS.forEach(function (field) {
     if (form.elements[field.name]) values[field.name] = form.elements[field.name].value;
   });
+  values.notify = form.elements.notify.checked;
   return values;
 }
 
