@@ -252,3 +252,33 @@ def test_the_section_shows_featured_comments_first_and_sorts_without_losing_the_
     reader.goto(allowed_host_page.article_url + "?sort=replies")  # data-sort="replies"
     expect(threads).to_have_text(["Comment 1", "Comment 0", "Comment 2"])
     expect(box.get_by_role("button", name="Most replies")).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_reader_who_ticks_the_box_is_emailed_once_the_comment_is_published(
+    open_page, allowed_host_page, moderator, mailoutbox
+):
+    from commentdesk.comments.models import Comment
+    from commentdesk.moderation.actions import do_approve_comment
+    from commentdesk.webhooks.sender import in_process_sender
+
+    label = "Email me when my comment is published or rejected, and when someone replies"
+    reader = open_page()
+    reader.goto(allowed_host_page.article_url)
+    box = section(reader)
+    expect(box.get_by_label(label)).not_to_be_checked()
+    box.get_by_label(label).check()
+    post_in_section(reader, "Please keep me posted on the clinic.")
+    expect(box.locator(".form-status")).to_contain_text("awaits moderation")
+    expect(box.get_by_label(label)).not_to_be_checked()  # The form is cleared for the next one.
+
+    comment = Comment.objects.get(text="Please keep me posted on the clinic.")
+    do_approve_comment(comment, moderator=moderator)
+    for _ in range(100):  # The web process's sender thread sends it after the commit.
+        if mailoutbox:
+            break
+        in_process_sender._thread.join(0.05)
+    in_process_sender.stop()
+    (message,) = mailoutbox
+    assert message.to == [READER["email"]]
+    assert "was published" in message.subject
+    assert allowed_host_page.article_url in message.body
