@@ -17,7 +17,7 @@ def check_email_settings(app_configs=None, **kwargs):
         problems.append(
             checks.Error(
                 "EMAIL_USE_TLS and EMAIL_USE_SSL are both on; no email could be sent.",
-                hint="STARTTLS (usually port 587): EMAIL_USE_TLS. TLS at once (465): EMAIL_USE_SSL.",
+                hint="STARTTLS (port 587): EMAIL_USE_TLS; TLS at once (465): EMAIL_USE_SSL.",
                 id="commentdesk.notifications.E001",
             )
         )

@@ -15,6 +15,8 @@ class EmailSettingsCheckTestCase(SimpleTestCase):
     def test_links_need_the_desks_address(self):
         self.assertEqual(self.ids(), ["commentdesk.notifications.W001"])
 
-    @override_settings(COMMENTDESK_URL="https://c.example.org", EMAIL_USE_TLS=True, EMAIL_USE_SSL=True)
+    @override_settings(
+        COMMENTDESK_URL="https://comments.example.org", EMAIL_USE_TLS=True, EMAIL_USE_SSL=True
+    )
     def test_starttls_and_implicit_tls_exclude_each_other(self):
         self.assertEqual(self.ids(), ["commentdesk.notifications.E001"])

@@ -20,7 +20,9 @@ class DecisionEmailTestCase(NotificationsTestCase):
         self.approve(comment)
         (message,) = mail.outbox
         self.assertEqual(message.to, ["carol@example.org"])
-        self.assertEqual(message.subject, "Your comment on “Strikes near the airbase” was published")
+        self.assertEqual(
+            message.subject, "Your comment on “Strikes near the airbase” was published"
+        )
         self.assertIn(f"{DESK}/articles/{self.article.slug}/#comment-{comment.pk}", message.body)
 
     def test_a_rejection_cites_the_guideline_and_machines_decide_too(self):
@@ -74,7 +76,9 @@ class DecisionEmailTestCase(NotificationsTestCase):
         link = message.extra_headers["List-Unsubscribe"].strip("<>")
         self.assertTrue(link.startswith(f"{DESK}/emails/unsubscribe/"))
         self.assertIn(link, message.body)
-        self.assertEqual(message.extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        self.assertEqual(
+            message.extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click"
+        )
 
     def test_after_unsubscribing_nothing_is_sent(self):
         comment = self.subscribe()

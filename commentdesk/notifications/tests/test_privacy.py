@@ -13,7 +13,8 @@ class PrivacyTestCase(NotificationsTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.submit("Not subscribed.")
         do_unsubscribe("carol@example.org")
-        exported = {c["id"]: c["email_subscription"] for c in privacy.export("carol@example.org")["comments"]}
+        comments = privacy.export("carol@example.org")["comments"]
+        exported = {comment["id"]: comment["email_subscription"] for comment in comments}
         subscription = Subscription.objects.get()
         self.assertEqual(len(exported), 2)
         self.assertEqual(
@@ -30,5 +31,6 @@ class PrivacyTestCase(NotificationsTestCase):
         others = self.subscribe(email="dilan@example.org")
         self.assertEqual(SentEmail.objects.count(), 1)
         self.assertEqual(do_erase_commenter("carol@example.org"), 1)
-        self.assertEqual(list(Subscription.objects.values_list("comment_id", flat=True)), [others.pk])
+        remaining = Subscription.objects.values_list("comment_id", flat=True)
+        self.assertEqual(list(remaining), [others.pk])
         self.assertFalse(SentEmail.objects.exists())
