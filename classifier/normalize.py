@@ -46,7 +46,25 @@ MASKABLE_WORDS = (
     "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına",
 )
 
-URL = r"(?:https?://|www\.)\S*[^\s.,;:!?)]|\b[\w-]+\.(?:com|net|org|me|ly|io|info|biz|co|tr|ir|iq|shop|xyz)\b(?:/\S*[^\s.,;:!?)])?"
+# Top-level domains of links in comments. Two-letter words a sentence could
+# start with after a missing space ("happened.In", "go.To") are left out.
+TLDS = "com|net|org|me|ly|io|info|biz|co|tr|ir|iq|af|shop|xyz|online|site|store|club|top|link|app|de|uk|ru|ae|sa|eg|tv|cc|live|website"
+# A dot as spammers hide it: "example . com", "example[.]com", "example (dot) com".
+HIDDEN_DOT = r"\s*(?:\.|\[\.\]|\(\.\)|[\[(]dot[\])]|\sdot\s)\s*"
+LINK_END = r"\S*[^\s.,;:!?)]"
+HOST = rf"(?:[\w-]+\.)*[\w-]+{HIDDEN_DOT}(?:{TLDS})\b(?:\.[a-z]{{2}}\b)?(?:/{LINK_END})?"  # shop.example.com, example.co.uk
+URL = rf"https?://{LINK_END}|\bwww{HIDDEN_DOT}(?:{HOST}|{LINK_END})|\b{HOST}"
+# Messenger and social network names written in Arabic script share one
+# spelling with the Latin one, so the promotion learned from Arabic spam
+# (WhatsApp, Instagram, Snapchat contacts) carries to Persian and Sorani.
+# Patterns match the normalised text (Persian yeh and keheh).
+MESSENGERS = {
+    "whatsapp": r"وا?تس ?[ائ]{0,2}[بپ]|واتس",
+    "telegram": r"ت[یێ]?ل[یێ]?[جگغ]رام",
+    "instagram": r"[ائ]ی?نستا?[قغگ]رام",
+    "snapchat": r"سناب ?شات|اسنپ ?چت|سناب",
+}
+MESSENGER = "(?<!\\w)(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in MESSENGERS.items()) + ")(?!\\w)"
 EMAIL = r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"
 PHONE = r"(?<![\w])\+?\d(?:[\s().-]?\d){6,}(?![\w])"
 HANDLE = r"(?<![\w@])@\w+"
@@ -152,6 +170,10 @@ def _unmask(match):
     return "".join(word[i] for i in kept), kept
 
 
+def _messenger(match):
+    return f" {match.lastgroup} ", None
+
+
 def _unleet(match):
     return "".join(LEET[c] for c in match.group()), list(range(len(match.group())))
 
@@ -172,6 +194,7 @@ def normalize(text):
         (URL, _token("urltoken")),
         (PHONE, _token("phonetoken")),
         (HANDLE, _token("usertoken")),
+        (MESSENGER, _messenger),
         (SPACED_LETTERS, _join_letters),
         (MASKED, _unmask),
         (LEET_INSIDE, _unleet),

@@ -58,3 +58,36 @@ def test_span_of_a_stretched_word_covers_all_its_letters():
     normalised = normalize(original)
     start = normalised.text.index("shit")
     assert normalised.original_span(start, start + 4) == (3, 11)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "shop.example.com",  # subdomain
+        "www.deals-today.net/offer",
+        "www. bestdeals .com",  # bare www, spaced dots
+        "example[.]com",
+        "example (dot) net",
+        "mystore.online",
+        "example.co.uk/sale",
+    ],
+)
+def test_links_in_every_disguise_become_one_token(written):
+    assert normalize(f"buy at {written} now").text == "buy at urltoken now"
+
+
+def test_a_missing_space_after_a_full_stop_is_not_a_link():
+    assert normalize("it happened.In the end").text == "it happened.in the end"
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [("واتساب", "whatsapp"), ("واتس اب", "whatsapp"), ("تلگرام", "telegram"), ("تيليجرام", "telegram"),
+     ("ئینستاگرام", "instagram"), ("انستقرام", "instagram"), ("سناب شات", "snapchat")],
+)
+def test_messenger_names_in_arabic_script_share_the_latin_spelling(written, name):
+    assert normalize(f"کانال {written} ما").text == f"کانال {name} ما"
+
+
+def test_words_that_merely_start_like_a_messenger_are_left_alone():
+    assert normalize("سنابل القمح").text == "سنابل القمح"
