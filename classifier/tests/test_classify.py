@@ -27,11 +27,11 @@ NEUTRAL_IDENTITY = [
 # keyword-sampled tweets and sends these to review. strict=True makes an
 # improvement show up here. The Muslim sentence joined them with the issue-4
 # retraining: our written threats name the target's family, and the threat head
-# now scores it 0.19, just over its 0.15 review threshold (review, never reject).
+# now scores it 0.30, over its 0.15 review threshold (review, never reject). The
+# Kurds and the Jews-and-Christians sentences are approved since the second
+# issue-4 pass (more legitimate examples naming groups, outlets and reporters).
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.",
-    "The Kurds have suffered in every one of these wars.",
-    "Jews and Christians lived in this neighbourhood for centuries.",
     "As a Muslim I pray for every family that lost someone.",
 }
 
@@ -115,6 +115,14 @@ def test_thin_data_languages_need_more_certainty_to_reject():
     scores = {**{g: 0.0 for g in GUIDELINES}, "threat": 0.85}
     assert decide(scores, thresholds) == ("reject", "threat")
     assert decide(scores, doubtful_thresholds(thresholds)) == ("review", "threat")
+
+
+def test_thin_data_languages_send_lower_scores_to_review():
+    thresholds = {g: (0.4, 0.9) for g in GUIDELINES}
+    scores = {**{g: 0.0 for g in GUIDELINES}, "identity_abuse": 0.2}
+    assert decide(scores, doubtful_thresholds(thresholds)) == ("approve", None)
+    assert decide(scores, doubtful_thresholds(thresholds, thin_data=True)) == ("review", "identity_abuse")
+    assert decide({g: 0.0 for g in GUIDELINES}, doubtful_thresholds(thresholds, thin_data=True)) == ("approve", None)
 
 
 def test_kurdish_threat_is_not_approved():
