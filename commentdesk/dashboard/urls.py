@@ -9,6 +9,7 @@ from commentdesk.dashboard.views import (
     machine,
     policy,
     queue,
+    tokens,
     undo,
 )
 from commentdesk.moderation.models import Decision
@@ -50,4 +51,6 @@ urlpatterns = [
     path("policy/", policy.policy, name="policy"),
     path("policy/preview/", policy.policy_preview, name="policy_preview"),
     path("agreement/", agreement.agreement, name="agreement"),
+    path("tokens/", tokens.tokens, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", tokens.revoke, name="revoke_token"),
 ]

@@ -39,7 +39,8 @@ SORT_PARAM = _query(
 )
 COMMENT_ID = {"name": "comment_id", "in": "path", "required": True,
               "schema": {"type": "integer", "minimum": 1}}
-SESSION = [{"session": []}]
+# Either one: the desk's session, or a moderator's personal API token.
+MODERATOR = [{"session": []}, {"moderatorToken": []}]
 
 SCHEMAS = {
     "Error": {
@@ -261,26 +262,28 @@ def _paths():
             "get": {
                 "operationId": "moderationQueue",
                 "summary": "Comments awaiting a moderator, oldest first.",
-                "parameters": [PAGE_PARAM],
-                "security": SESSION,
+                "parameters": [PAGE_PARAM, _query(
+                    "show", "pending (the default), or reported: published comments readers "
+                    "reported, each with its open reports.", {"enum": ["pending", "reported"]})],
+                "security": MODERATOR,
                 "responses": {"200": _json({"type": "object"}, "A page of the queue."),
-                              "400": _error("A bad page."),
-                              "401": _error("Not logged in."),
+                              "400": _error("A bad page or show."),
+                              "401": _error("Not logged in, or an unknown or revoked token."),
                               "403": _error("Not a moderator or editor.")},
             },
         },
         "/api/v1/moderation/comments/{comment_id}/decision/": {
             "post": {
                 "operationId": "decideComment",
-                "summary": "Approve or reject a pending comment.",
+                "summary": "Approve or reject a pending or reported comment.",
                 "parameters": [COMMENT_ID],
-                "security": SESSION,
+                "security": MODERATOR,
                 "requestBody": {"required": True, "content": {
                     "application/json": {"schema": _ref("Decision")}}},
                 "responses": {"200": _json({"type": "object"}, "Decided."),
                               "400": _error("A bad decision or guideline."),
-                              "401": _error("Not logged in."),
-                              "403": _error("Not a moderator, or no CSRF token."),
+                              "401": _error("Not logged in, or an unknown or revoked token."),
+                              "403": _error("Not a moderator, or a session without CSRF token."),
                               "404": _error("No such comment."),
                               "409": _error("Already decided.")},
             },
@@ -305,6 +308,9 @@ def openapi_document() -> dict:
                                 "description": "The token returned when the comment was posted."},
                 "session": {"type": "apiKey", "in": "cookie", "name": "sessionid",
                             "description": "The desk's login session; writes need X-CSRFToken."},
+                "moderatorToken": {"type": "http", "scheme": "bearer", "description": (
+                    "A moderator's or editor's personal API token (it begins with cdm_), "
+                    "created in the desk under API tokens; no CSRF token needed.")},
             },
         },
     }
