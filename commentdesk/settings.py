@@ -71,7 +71,8 @@ MIDDLEWARE = [
     # First, so a CORS preflight is answered before anything else runs.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the policy built once (see the module).
+    "commentdesk.ops.csp.PrebuiltCSPMiddleware",
     # Answers cached embedded comment lists before the session, CSRF and auth layers.
     "commentdesk.embed.middleware.CachedListMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -75,7 +75,7 @@ class ContentSecurityPolicyTestCase(BaseTestCase):
     def test_the_workspace(self):
         self.submit()
         self.client.login(username="bob", password=PASSWORD)
-        for path in ("/desk/", "/desk/audit/", "/desk/agreement/"):
+        for path in ("/desk/", "/desk/audit/", "/desk/agreement/", "/desk/tokens/"):
             with self.subTest(path=path):
                 response = self.client.get(path, follow=True)
                 self.assert_strict_and_no_inline_code(response)
