@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 SHARED_DATA ?= ../shared/data
 
-.PHONY: serve test test-sqlite test-postgres train install install-dev chromium gettext benchmarks
+.PHONY: serve test test-sqlite test-postgres train install install-dev chromium gettext wrk benchmarks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ serve: install
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
+# The HTTP load generator of benchmarks/http_load.py (Debian's package).
+wrk:
+	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+
 # xgettext and msgmerge: a test re-extracts the messages to check the catalogues are complete.
 gettext:
 	@command -v msgmerge >/dev/null || (apt-get update -q && apt-get install -y -q gettext)
@@ -54,5 +58,5 @@ test-postgres: install-dev
 train: install-dev
 	$(BIN)/python -m classifier.train --data $(SHARED_DATA)
 
-benchmarks: install-dev
+benchmarks: install-dev wrk
 	for b in benchmarks/*.py; do case $$b in */common.py|*/datasets.py) ;; *) $(BIN)/python $$b || exit 1;; esac; done

@@ -5,13 +5,13 @@
         [--moderation broker|in-process]
 
 It creates a scratch database (commentdesk_http_load, dropped afterwards), starts gunicorn on
-loopback, and loads it with wrk (Debian's package, installed with apt-get when missing and
-this runs as root; otherwise `apt-get install wrk` first): --connections keep-alive
+loopback, and loads it with wrk (Debian's package: installed with apt-get when missing and
+this runs as root, else `make wrk` as root first): --connections keep-alive
 connections, each sending its next request as soon as the answer comes, from another process
 written in C, so the load generator takes little of the CPU the server is measured on.
 benchmarks/wrk/embed_api.lua gives every post its own author email and text and counts the
-answers with the expected status. It prints requests/s and p50/p99 latency for each phase, and
-for posting the comments accepted (201) against the comments counted in the database
+answers with the expected status. It prints requests/s, p50/p99 latency and the CPU time
+gunicorn and the database's backends spent a request for each phase, and for posting the comments accepted (201) against the comments counted in the database
 afterwards: none may be lost. wrk stops with requests still in flight, which the server may
 store without wrk counting their answer, so the database may hold up to --connections more.
 
@@ -69,8 +69,9 @@ def ensure_wrk():
     if shutil.which("wrk"):
         return
     if os.geteuid() != 0:
-        sys.exit("wrk is missing: install it with `apt-get install wrk` (Debian's package).")
-    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, stdout=subprocess.DEVNULL)
+        sys.exit("wrk is missing: install it with `make wrk` as root, or `apt-get install wrk`.")
+    for command in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "wrk"]):
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
 def wrk(args, mode, seconds):
