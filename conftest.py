@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 
 
@@ -23,6 +25,20 @@ def _no_flood_control(settings):
     settings.POST_RATE_PER_IP = ""
     settings.POST_RATE_PER_EMAIL = ""
     settings.DUPLICATE_COMMENT_WINDOW = 0
+
+
+# The start of a day, so of a minute and an hour too: flood control's windows (comments/flood.py).
+FLOOD_WINDOW_START = 20833 * 86400
+
+
+@pytest.fixture(autouse=True)
+def _flood_windows_do_not_turn_mid_test(monkeypatch):
+    # Rate-limit windows are fixed, aligned on the clock: two posts of a test that straddled
+    # a minute would land in two windows and pass a limit of one. Flood control reads a clock
+    # pinned just after a window's start instead.
+    from commentdesk.comments import flood
+
+    monkeypatch.setattr(flood, "time", SimpleNamespace(time=lambda: FLOOD_WINDOW_START + 5.0))
 
 
 @pytest.fixture(autouse=True)
