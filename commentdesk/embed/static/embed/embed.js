@@ -80,8 +80,21 @@ function mount(script) {
     script.parentNode.insertBefore(host, script);
   }
   var root = host.shadowRoot || host.attachShadow({ mode: "open" });
-  clear(root).appendChild(el("style", { text: STYLE }));
+  adoptStyle(clear(root));
   return root.appendChild(el("div", { class: "commentdesk" }));
+}
+
+// A stylesheet built by script needs nothing in the host page's style-src: Content Security
+// Policy governs <style> elements and style attributes, which browsers without constructed
+// stylesheets (Safari before 16.4) still get.
+function adoptStyle(root) {
+  if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.appendChild(el("style", { text: STYLE }));
+  }
 }
 
 function Section(script) {
