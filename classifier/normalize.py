@@ -49,11 +49,17 @@ MASKABLE_WORDS = (
 # Top-level domains of links in comments. Two-letter words a sentence could
 # start with after a missing space ("happened.In", "go.To") are left out.
 TLDS = "com|net|org|me|ly|io|info|biz|co|tr|ir|iq|af|shop|xyz|online|site|store|club|top|link|app|de|uk|ru|ae|sa|eg|tv|cc|live|website"
-# A dot as spammers hide it: "example . com", "example[.]com", "example (dot) com".
-HIDDEN_DOT = r"\s*(?:\.|\[\.\]|\(\.\)|[\[(]dot[\])]|\sdot\s)\s*"
+# A dot as spammers hide it: "example.com", "example . com", "example .com",
+# "example[.]com", "example (dot) com". A plain full stop with a space after it
+# and none before ("him. Me", "the UK. Top officials") ends a sentence, and a
+# bare "dot" is English ("the dot com bubble"): neither hides a dot.
+BRACKETED_DOT = r"\s*(?:\[\.\]|\(\.\)|[\[(]dot[\])])\s*"
+HIDDEN_DOT = rf"(?:\.(?!\s)|\s+\.\s*|{BRACKETED_DOT})"
+# After "www", which no sentence starts with, any dot is a link's: "www. bestdeals .com".
+WWW_DOT = rf"(?:\s*\.\s*|{BRACKETED_DOT})"
 LINK_END = r"\S*[^\s.,;:!?)]"
 HOST = rf"(?:[\w-]+\.)*[\w-]+{HIDDEN_DOT}(?:{TLDS})\b(?:\.[a-z]{{2}}\b)?(?:/{LINK_END})?"  # shop.example.com, example.co.uk
-URL = rf"https?://{LINK_END}|\bwww{HIDDEN_DOT}(?:{HOST}|{LINK_END})|\b{HOST}"
+URL = rf"https?://{LINK_END}|\bwww{WWW_DOT}(?:{HOST}|{LINK_END})|\b{HOST}"
 # Messenger and social network names written in Arabic script share one
 # spelling with the Latin one, so the promotion learned from Arabic spam
 # (WhatsApp, Instagram, Snapchat contacts) carries to Persian and Sorani.

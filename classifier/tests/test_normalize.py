@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from classifier.normalize import normalize
+from classifier.normalize import URL, normalize
 
 
 @pytest.mark.parametrize(
@@ -74,6 +76,42 @@ def test_span_of_a_stretched_word_covers_all_its_letters():
 )
 def test_links_in_every_disguise_become_one_token(written):
     assert normalize(f"buy at {written} now").text == "buy at urltoken now"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["shop.example.com", "example . com", "example[.]com", "example (dot) net",
+     "www. bestdeals .com"],
+)
+def test_the_link_pattern_finds_disguised_links_in_any_case(written):
+    for text in (f"buy at {written} now", f"BUY AT {written.upper()} NOW"):
+        assert re.search(URL, text, re.IGNORECASE).group() == text[7:-4]
+
+
+# A full stop then a space ends a sentence, and the next word may be a
+# top-level domain (me, co, tv, info, top...); "dot com" is English.
+SENTENCES_WITHOUT_LINKS = [
+    "He shouted at him. Me and my sister left.",
+    "The strike ended. Co-workers went home.",
+    "They lied. Tv news repeated it.",
+    "The army left. Info is scarce.",
+    "Talks were held in the UK. Top officials attended.",
+    "This reminds me of the dot com bubble, when many people lost their savings.",
+    "We waited all night. Live coverage never came.",
+    "The road was closed. App users were stranded.",
+    "Prices doubled. Store shelves are empty.",
+    "The match was cancelled. Club officials blamed the curfew.",
+    "He visited the site. Site workers were evacuated.",
+    "The ceasefire held. Online, people cheered.",
+    "They cut the cable. Link by link the city went dark.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES_WITHOUT_LINKS)
+def test_sentence_boundaries_are_not_links(sentence):
+    for text in (sentence, sentence.lower(), sentence.upper()):
+        assert re.search(URL, text, re.IGNORECASE) is None
+        assert "urltoken" not in normalize(text).text
 
 
 def test_a_missing_space_after_a_full_stop_is_not_a_link():

@@ -83,6 +83,16 @@ class LinksTestCase(PhaseTestCase):
     def test_plain_comment_passes(self):
         self.assertIsNone(moderate_links_and_contacts(self.context("The strikes were on the 22nd.")))
 
+    def test_sentence_boundaries_before_domain_like_words_pass(self):
+        text = (
+            "He lied to him. Me and the co-workers left. Tv news said nothing. "
+            "Info came later from the UK. Top officials blamed the dot com bubble."
+        )
+        for policy_action in (Policy.LinkAction.REVIEW, Policy.LinkAction.REJECT):
+            with self.subTest(action=policy_action):
+                self.policy.links = policy_action
+                self.assertIsNone(moderate_links_and_contacts(self.context(text)))
+
 
 class CommenterHistoryTestCase(PhaseTestCase):
     def test_new_commenters_are_held_until_enough_approvals(self):
