@@ -39,9 +39,8 @@ def sign_in_context(request, article) -> dict:
     if sso is None or identity is not None:
         return {"identity": identity, "sign_in_url": "", "sign_in_required": False}
     query = urlencode({"site": sso.site_id, "next": f"{article.get_absolute_url()}#post-comment"})
-    return_to = request.build_absolute_uri(f"{reverse('sso_callback')}?{query}")
     return {
         "identity": None,
-        "sign_in_url": sso.sign_in_url(return_to),
+        "sign_in_url": f"{reverse('sso_start')}?{query}",
         "sign_in_required": sso.required,
     }
