@@ -63,7 +63,7 @@ def scored_jobs(sample):
         ModerationJob.objects.filter(completed_at__isnull=False)
         .exclude(scores={})
         .order_by("-completed_at", "-pk")
-        .only("comment_id", "scores")[:sample]
+        .only("comment_id", "scores", "lang")[:sample]
     )
 
 
@@ -71,15 +71,20 @@ def preview(thresholds: dict, sample: int = PREVIEW_SAMPLE) -> Preview:
     """Replay the latest scored comments through `thresholds` (effective, all seven guidelines).
 
     Word lists, links and commenter history are the site's own rules and are not replayed:
-    this answers what the thresholds alone would have done.
+    this answers what the thresholds alone would have done. Comments in Kurdish get the
+    classifier's caution for thin-data languages, as they did when scored; the caution for a
+    language detected with little confidence is not replayed (the job keeps no confidence).
     """
-    from classifier.decide import decide
+    from classifier.decide import decide, doubtful_thresholds
+    from classifier.langid import KURDISH
 
+    cautious = doubtful_thresholds(thresholds, thin_data=True)
     jobs = scored_jobs(sample)
     humans = _human_outcomes([job.comment_id for job in jobs])
     result = Preview(sample=len(jobs))
     for job in jobs:
-        verdict, guideline = decide(_complete(job.scores), thresholds)
+        limits = cautious if job.lang in KURDISH else thresholds
+        verdict, guideline = decide(_complete(job.scores), limits)
         _count(result, verdict, guideline or "", humans.get(job.comment_id))
     return result
 

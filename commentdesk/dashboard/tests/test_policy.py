@@ -160,6 +160,17 @@ class PolicyTestCase(DeskTestCase):
         result = preview(dict(SHIPPED))
         self.assertEqual((result.other_guideline, result.approved_but_moderator_rejected), (1, 1))
 
+    def test_preview_replays_the_caution_for_kurdish_comments(self):
+        # Shipped: approve below 0.2; a Kurdish comment needs less doubt to go to a moderator,
+        # and more certainty to be rejected, as classifier.decide.doubtful_thresholds says.
+        for lang in ("en", "ckb", "kmr"):
+            comment = self.submit(f"A comment in {lang}.")
+            self.judge(comment, "approve", scores=scores(threat=0.18), lang=lang)
+        sure = self.submit("Sorani, sure.")
+        self.judge(sure, "reject", "threat", scores=scores(threat=0.91), lang="ckb")
+        result = preview(dict(SHIPPED))
+        self.assertEqual((result.approved, result.held, result.rejected), (1, 3, 0))
+
     def test_preview_takes_the_latest_n(self):
         comments = [self.submit(f"Comment {n}.") for n in range(3)]
         for comment in comments:
