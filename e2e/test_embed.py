@@ -1,16 +1,15 @@
 """The comment section embedded in a publisher's page served from another origin (another port)."""
 
 import os
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
 from e2e.desk import decide_in_queue
+from e2e.publisher import HTML, PublisherSite
 
 pytestmark = pytest.mark.browser
 
@@ -28,39 +27,24 @@ HOST_PAGE = """<!doctype html>
 </body></html>"""
 
 
-class HostPage:
+class HostPage(PublisherSite):
     """A publisher's article page on its own origin, serving the embed snippet."""
 
     def __init__(self, desk_url, title="Drone strikes near Makhmour", csp=None, css=HOSTILE_CSS):
-        page = self
+        self.desk_url, self.title, self.csp, self.css = desk_url, title, csp, css
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                # ?sort= on the host page's address becomes the snippet's data-sort.
-                sort = parse_qs(urlsplit(self.path).query).get("sort", [""])[0]
-                style = f"<style>{css}</style>" if css else ""
-                body = HOST_PAGE.format(
-                    title=title, style=style, url=page.article_url, desk=desk_url, sort=sort
-                ).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                if csp:
-                    self.send_header("Content-Security-Policy", csp)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_port}"
-        self.article_url = f"{self.origin}/news/drone-strikes-near-makhmour"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    def respond(self, url):
+        # ?sort= on the host page's address becomes the snippet's data-sort.
+        sort = parse_qs(url.query).get("sort", [""])[0]
+        style = f"<style>{self.css}</style>" if self.css else ""
+        body = HOST_PAGE.format(
+            title=self.title, style=style, url=self.article_url, desk=self.desk_url, sort=sort
+        )
+        headers = {"Content-Type": HTML}
+        if self.csp:
+            headers["Content-Security-Policy"] = self.csp
+        return 200, headers, body.encode()
 
 
 @pytest.fixture

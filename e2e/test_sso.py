@@ -1,8 +1,6 @@
 """Single sign-on in a browser: the embed on a publisher's page with a token, and the desk's
 own article page signing in through the publisher's login page and back."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -12,6 +10,7 @@ from playwright.sync_api import expect
 from commentdesk.comments.models import Comment
 from commentdesk.identity.models import SingleSignOn
 from commentdesk.identity.tests.base import make_token
+from e2e.publisher import HTML, PublisherSite
 
 pytestmark = pytest.mark.browser
 
@@ -22,46 +21,25 @@ ARTICLE_PAGE = """<!doctype html>
 </body></html>"""
 
 
-class Publisher:
+class Publisher(PublisherSite):
     """The publisher's site on its own origin: an article page that embeds the section (with a
     token for its signed-in reader, if any), and a login page that signs everyone in at once
     and sends them back to return_to with a token, as docs/guides/sso.md describes."""
 
     def __init__(self, desk_url):
-        publisher = self
-        self.secret = ""
-        self.signed_in = False
+        self.desk_url, self.secret, self.signed_in = desk_url, "", False
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                url = urlsplit(self.path)
-                if url.path == "/login":
-                    return_to = parse_qs(url.query)["return_to"][0]
-                    self.send_response(302)
-                    self.send_header("Location", f"{return_to}&token={publisher.token()}")
-                    self.end_headers()
-                    return
-                token = f' data-sso-token="{publisher.token()}"' if publisher.signed_in else ""
-                body = ARTICLE_PAGE.format(desk=desk_url, url=publisher.article_url, token=token)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.end_headers()
-                self.wfile.write(body.encode())
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_port}"
-        self.article_url = f"{self.origin}/news/drone-strikes-near-makhmour"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def respond(self, url):
+        if url.path == "/login":
+            return_to = parse_qs(url.query)["return_to"][0]
+            return 302, {"Location": f"{return_to}&token={self.token()}"}, b""
+        token = f' data-sso-token="{self.token()}"' if self.signed_in else ""
+        body = ARTICLE_PAGE.format(desk=self.desk_url, url=self.article_url, token=token)
+        return 200, {"Content-Type": HTML}, body.encode()
 
     def token(self):
         return make_token(self.secret)
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
