@@ -78,7 +78,7 @@ def classify_many(texts_or_items, *, article=None, thresholds=None):
     normalised = [normalize(text) for text in texts]
     languages = [_language(item) for item in items]
     head_scores = bundle["guidelines"].predict_proba([n.text for n in normalised]) if items else []
-    off_topic = _off_topic_scores(bundle, normalised, [lang for lang, _ in languages], article)
+    off_topic = off_topic_scores(bundle["relevance"], normalised, [lang for lang, _ in languages], article)
     return [
         _result(bundle, text, norm, lang, confidence, heads, off, limits)
         for text, norm, (lang, confidence), heads, off in zip(texts, normalised, languages, head_scores, off_topic)
@@ -97,14 +97,15 @@ def _article_language_and_text(text):
     return detect(text)[0], normalize(text).text
 
 
-def _off_topic_scores(bundle, normalised, languages, article):
+def off_topic_scores(relevance, normalised, languages, article):
+    """Relevance of each comment to the article; 0 without an article or in another language."""
     scores = np.zeros(len(normalised))
     if article is None:
         return scores
     article_lang, article_text = _article_language_and_text(article.text)
     same = [i for i, lang in enumerate(languages) if lang == article_lang]
     if same:
-        scores[same] = bundle["relevance"].predict_proba([(normalised[i].text, article_text) for i in same])
+        scores[same] = relevance.predict_proba([(normalised[i].text, article_text) for i in same])
     return scores
 
 

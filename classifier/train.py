@@ -13,11 +13,13 @@ import joblib
 import numpy as np
 
 from classifier import corpus
-from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores
+from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores, off_topic_scores
 from classifier.base import __version__
 from classifier.decide import GUIDELINES
+from classifier.langid import KURDISH
 from classifier.models import GuidelineModel, RelevanceModel
 from classifier.normalize import normalize
+from classifier.thresholds import CalibrationSet, joint_reject_thresholds
 
 # Our examples are the only source of vulgarity, threats outside English and
 # Kurdish, and a few hundred rows against 104,000: chosen from 5, 15 and 40
@@ -52,16 +54,39 @@ def thresholds_from_clean(clean_scores):
     return round(approve_below, 3), round(min(reject_above, 0.99), 3)
 
 
-def choose_thresholds(model, calibration, relevance, relevance_labels):
-    """Per-guideline thresholds from clean calibration comments; off_topic
-    from the relevance model's out-of-fold scores on on-topic comments."""
+def choose_thresholds(model, shared_calibration, own_calibration, relevance, relevance_labels):
+    """Per-guideline thresholds from clean calibration comments, off_topic
+    from the relevance model's out-of-fold scores on on-topic comments; then
+    the wording guidelines' reject thresholds chosen together (thresholds.py)."""
+    calibration = shared_calibration + own_calibration
     heads = model.predict_proba([e.normalised for e in calibration])
-    scores = [guideline_scores(row, 0.0, model.heads) for row in heads]
+    off_topic = np.concatenate([np.zeros(len(shared_calibration)), own_off_topic_scores(relevance, own_calibration)])
+    scores = [guideline_scores(row, off, model.heads) for row, off in zip(heads, off_topic)]
     clean = [i for i, e in enumerate(calibration) if e.guideline == "ok"]
     thresholds = {g: thresholds_from_clean(np.array([scores[i][g] for i in clean])) for g in GUIDELINES[:-1]}
     on_topic = relevance.oof_proba_[np.asarray(relevance_labels) == 0]
     thresholds["off_topic"] = thresholds_from_clean(on_topic)
-    return thresholds
+    parts = [calibration_set(scores[: len(shared_calibration)], shared_calibration),
+             calibration_set(scores[len(shared_calibration):], own_calibration)]
+    return joint_reject_thresholds(thresholds, *parts)
+
+
+def own_off_topic_scores(relevance, examples):
+    """Off-topic scores of our examples under the article each was written for,
+    as classify() would give them."""
+    articles = {key: Article(a["headline"], a["body"]) for key, a in corpus.train_articles().items()}
+    scores = np.zeros(len(examples))
+    for key, article in articles.items():
+        rows = [i for i, e in enumerate(examples) if e.article == key]
+        if rows:
+            texts = [normalize(examples[i].text) for i in rows]
+            scores[rows] = off_topic_scores(relevance, texts, [examples[i].lang for i in rows], article)
+    return scores
+
+
+def calibration_set(scores, examples):
+    return CalibrationSet([[row[g] for g in GUIDELINES] for row in scores], [e.guideline == "ok" for e in examples],
+                          [e.lang in KURDISH for e in examples])
 
 
 def data_digest(examples):
@@ -84,7 +109,7 @@ def train(data=None, output=DEFAULT_ARTIFACT):
     bundle = {
         "guidelines": model,
         "relevance": relevance,
-        "thresholds": choose_thresholds(model, calibration, relevance, off_topic),
+        "thresholds": choose_thresholds(model, shared_calibration, own_calibration, relevance, off_topic),
         "model_version": f"{__version__}+linear-{data_digest(shared_train + own_train)}",
     }
     joblib.dump(bundle, output, compress=3)

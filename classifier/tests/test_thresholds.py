@@ -1,0 +1,62 @@
+import random
+
+from classifier.decide import GUIDELINES, decide, doubtful_thresholds
+from classifier.thresholds import CalibrationSet, joint_reject_thresholds
+
+QUANTILE_RULE = {g: (0.2, 0.95) for g in GUIDELINES}
+
+
+def row(**scores):
+    return [scores.get(g, 0.0) for g in GUIDELINES]
+
+
+def calibration(rows, legit, thin_data=None):
+    return CalibrationSet(rows, legit, thin_data or [False] * len(rows))
+
+
+def test_outcome_is_what_decide_does_including_the_kurdish_caution():
+    rng = random.Random(4)
+    rows = [[rng.random() for _ in GUIDELINES] for _ in range(400)]
+    legit = [rng.random() < 0.5 for _ in rows]
+    thin = [rng.random() < 0.3 for _ in rows]
+    thresholds = {g: (0.15 + 0.05 * i, 0.6 + 0.05 * i) for i, g in enumerate(GUIDELINES)}
+    decisions = [
+        decide(dict(zip(GUIDELINES, r)), doubtful_thresholds(thresholds, True) if t else thresholds)[0]
+        for r, t in zip(rows, thin)
+    ]
+    expected = (sum(d == "reject" and ok for d, ok in zip(decisions, legit)), decisions.count("review"))
+    assert calibration(rows, legit, thin).outcome(thresholds) == expected
+
+
+def test_reject_threshold_drops_where_no_legitimate_comment_scores():
+    shared = calibration([row(threat=0.7)] * 30 + [row(threat=0.3)] * 30, [False] * 30 + [True] * 30)
+    own = calibration([row(threat=0.8), row(threat=0.1)], [False, True])
+    chosen = joint_reject_thresholds(QUANTILE_RULE, shared, own)
+    assert chosen["threat"][1] < 0.7
+    assert shared.outcome(chosen) == (0, 30)
+    assert own.outcome(chosen) == (0, 0)
+
+
+def test_no_more_legitimate_comments_rejected_in_either_part_and_approvals_untouched():
+    rng = random.Random(7)
+    shared_rows = [row(personal_attack=rng.random(), profanity=rng.random()) for _ in range(300)]
+    shared_legit = [r[GUIDELINES.index("personal_attack")] < 0.8 or rng.random() < 0.2 for r in shared_rows]
+    own_rows = [row(personal_attack=rng.random()) for _ in range(40)]
+    own_legit = [rng.random() < 0.5 for _ in own_rows]
+    shared, own = calibration(shared_rows, shared_legit), calibration(own_rows, own_legit)
+    chosen = joint_reject_thresholds(QUANTILE_RULE, shared, own)
+    for part in (shared, own):
+        assert part.outcome(chosen)[0] <= part.outcome(QUANTILE_RULE)[0]
+    assert shared.outcome(chosen)[1] + 60 * own.outcome(chosen)[1] <= shared.outcome(QUANTILE_RULE)[1] + 60 * own.outcome(QUANTILE_RULE)[1]
+    assert {g: a for g, (a, _) in chosen.items()} == {g: a for g, (a, _) in QUANTILE_RULE.items()}
+    assert chosen["off_topic"] == QUANTILE_RULE["off_topic"]
+
+
+def test_own_examples_keep_their_budget_when_the_shared_data_has_slack():
+    # Lowering the threshold would reject an own legitimate comment that the
+    # rule kept: however many shared reviews it saves, it is not taken.
+    shared = calibration([row(vulgarity=0.5)] * 100, [False] * 100)
+    own = calibration([row(vulgarity=0.5)], [True])
+    chosen = joint_reject_thresholds(QUANTILE_RULE, shared, own)
+    assert chosen["vulgarity"][1] >= 0.5
+    assert own.outcome(chosen)[0] == 0
