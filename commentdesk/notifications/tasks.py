@@ -9,19 +9,18 @@ from commentdesk.notifications import emails
 
 RETRIES = 3
 RETRY_SECONDS = 60
+MAIL_SERVER_ERRORS = (SMTPException, OSError)
 
 
-@shared_task(bind=True, max_retries=RETRIES)
-def send_decision_email(self, comment_id: int) -> None:
-    try:
-        emails.send_decision_email(comment_id)
-    except (SMTPException, OSError) as error:
-        raise self.retry(exc=error, countdown=RETRY_SECONDS) from None
+@shared_task(
+    autoretry_for=MAIL_SERVER_ERRORS, max_retries=RETRIES, default_retry_delay=RETRY_SECONDS
+)
+def send_decision_email(comment_id: int) -> None:
+    emails.send_decision_email(comment_id)
 
 
-@shared_task(bind=True, max_retries=RETRIES)
-def send_reply_email(self, reply_id: int) -> None:
-    try:
-        emails.send_reply_email(reply_id)
-    except (SMTPException, OSError) as error:
-        raise self.retry(exc=error, countdown=RETRY_SECONDS) from None
+@shared_task(
+    autoretry_for=MAIL_SERVER_ERRORS, max_retries=RETRIES, default_retry_delay=RETRY_SECONDS
+)
+def send_reply_email(reply_id: int) -> None:
+    emails.send_reply_email(reply_id)
