@@ -22,8 +22,7 @@ from commentdesk.comments.forms import CommentForm, PrivacyRequestForm, ReportFo
 from commentdesk.comments.models import Comment
 from commentdesk.comments.readers import remember_posted
 from commentdesk.comments.replies import ReplyRefused
-from commentdesk.identity.models import SingleSignOn
-from commentdesk.identity.readers import signed_in, signed_in_identity
+from commentdesk.identity.readers import signed_in, signed_in_identity, site_sign_on
 
 
 def too_fast_message(seconds: int) -> str:
@@ -41,7 +40,7 @@ def duplicate_message() -> str:
 @require_POST
 def post_comment(request, slug):
     article = get_object_or_404(Article, slug=slug)
-    sso = SingleSignOn.objects.enabled_for(article.site_id)
+    sso = site_sign_on(request, article.site_id)
     identity = signed_in(request, sso)
     form = CommentForm(request.POST, identity=identity)
     if sso and sso.required and identity is None:

@@ -28,13 +28,21 @@ def signed_in(request, sso: SingleSignOn | None) -> Identity | None:
     return Identity(account_id=stored["account_id"], name=stored["name"], email=stored["email"])
 
 
+def site_sign_on(request, site_id: int) -> SingleSignOn | None:
+    """The site's sign-on settings, read once a request: the form and the page both ask."""
+    memo = request.__dict__.setdefault("_commentdesk_sign_on", {})
+    if site_id not in memo:
+        memo[site_id] = SingleSignOn.objects.enabled_for(site_id)
+    return memo[site_id]
+
+
 def signed_in_identity(request, article) -> Identity | None:
-    return signed_in(request, SingleSignOn.objects.enabled_for(article.site_id))
+    return signed_in(request, site_sign_on(request, article.site_id))
 
 
 def sign_in_context(request, article) -> dict:
     """What the comment form needs: the identity, or the link to sign in with (if any)."""
-    sso = SingleSignOn.objects.enabled_for(article.site_id)
+    sso = site_sign_on(request, article.site_id)
     identity = signed_in(request, sso)
     if sso is None or identity is not None:
         return {"identity": identity, "sign_in_url": "", "sign_in_required": False}
