@@ -14,7 +14,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from common import precision_recall_f1, print_table, rate
-from datasets import news_comments, validation_examples
+from datasets import NEWS_SETS, news_comments, validation_examples
 
 from classifier import GUIDELINES, classify_many
 from classifier.corpus import shared_examples, split_shared
@@ -85,8 +85,8 @@ def _label(guideline):
     return ANY_ABUSE if guideline == "toxic_other" else guideline
 
 
-def news_report():
-    comments = news_comments()
+def news_report(title, name):
+    comments = news_comments(name)
     results = []
     for _, group in groupby(comments, key=lambda c: c["article"]):
         group = list(group)
@@ -109,17 +109,18 @@ def news_report():
         for lang, c in sorted(per_lang.items(), key=lambda item: item[0] == "all")
     ]
     print_table(
-        "News comment set (targets: approved violations <= 0.01, rejected legit <= 0.01, review <= 0.15)",
+        f"{title.capitalize()} set (targets: approved violations <= 0.01, rejected legit <= 0.01, review <= 0.15)",
         ("lang", "comments", "violations approved", "legit rejected", "review rate", "right guideline", "lang detected"),
         rows,
     )
-    _print_mistakes(comments, results)
+    _print_mistakes(title, comments, results)
     return per_lang
 
 
-def side_by_side_report(validation, news):
+def side_by_side_report(validation, news_sets):
     """The key figures with one column per language, to compare the languages at a glance.
-    validation: (examples, results) of the validation split, or None; news: news_report's counts."""
+    validation: (examples, results) of the validation split, or None; news_sets: news_report's
+    counts by set title."""
     rows = []
     if validation:
         examples, results = validation
@@ -131,15 +132,16 @@ def side_by_side_report(validation, news):
             ("validation: legit rejected", *(_share(by_lang[lang], True, "reject") for lang in LANGUAGES)),
             ("validation: reviewed", *(rate(sum(r.decision == "review" for _, r in by_lang[lang]), len(by_lang[lang])) for lang in LANGUAGES)),
         ]
-    counts = [news.get(lang, Counter()) for lang in LANGUAGES]
-    rows += [
-        ("news: comments", *(c["legit"] + c["violations"] for c in counts)),
-        ("news: violations approved (<= 0.01)", *(rate(c["approved violations"], c["violations"]) for c in counts)),
-        ("news: legit rejected (<= 0.01)", *(rate(c["rejected legit"], c["legit"]) for c in counts)),
-        ("news: review rate (<= 0.15)", *(rate(c["review"], c["legit"] + c["violations"]) for c in counts)),
-        ("news: right guideline", *(rate(c["right guideline"], c["violations"]) for c in counts)),
-        ("news: language detected", *(rate(c["lang detected"], c["legit"] + c["violations"]) for c in counts)),
-    ]
+    for title, news in news_sets.items():
+        counts = [news.get(lang, Counter()) for lang in LANGUAGES]
+        rows += [
+            (f"{title}: comments", *(c["legit"] + c["violations"] for c in counts)),
+            (f"{title}: violations approved (<= 0.01)", *(rate(c["approved violations"], c["violations"]) for c in counts)),
+            (f"{title}: legit rejected (<= 0.01)", *(rate(c["rejected legit"], c["legit"]) for c in counts)),
+            (f"{title}: review rate (<= 0.15)", *(rate(c["review"], c["legit"] + c["violations"]) for c in counts)),
+            (f"{title}: right guideline", *(rate(c["right guideline"], c["violations"]) for c in counts)),
+            (f"{title}: language detected", *(rate(c["lang detected"], c["legit"] + c["violations"]) for c in counts)),
+        ]
     print_table("Languages side by side", ("figure", *LANGUAGES), rows)
 
 
@@ -155,8 +157,8 @@ def _share(pairs, legit, decision):
     return rate(sum(r.decision == decision for r in rows), len(rows))
 
 
-def _print_mistakes(comments, results):
-    print("\nNews-set comments decided against their label:")
+def _print_mistakes(title, comments, results):
+    print(f"\n{title.capitalize()}: comments decided against their label:")
     for comment, result in zip(comments, results):
         legit = comment["label"] == "ok"
         if (legit and result.decision == "reject") or (not legit and result.decision == "approve"):
@@ -199,7 +201,7 @@ def embeddings_report(data, train_size, validation_size):
             rows.append((head, int(val_targets[known, j].sum()), *(_auc(val_targets[known, j], s[known, j]) for s in scores.values())))
     print_table(f"ROC AUC per head, validation sample of {validation_size} (MiniLM heads trained on {len(train)} rows)",
                 ("head", "positives", *scores), rows)
-    comments = news_comments()
+    comments = news_comments("news_eval")
     news = all_scores([c["text"] for c in comments], [normalize(c["text"]).text for c in comments])
     violation = np.array([c["label"] not in ("ok", "off_topic") for c in comments])
     rows = []
@@ -236,7 +238,7 @@ def main():
     if not args.news_only:
         validation = validation_report(args.data)
         language_report(args.data)
-    side_by_side_report(validation, news_report())
+    side_by_side_report(validation, {title: news_report(title, name) for title, name in NEWS_SETS.items()})
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import inspect
-import json
+
+import pytest
 
 from classifier import corpus, train
 from classifier.corpus import Example, split_own, split_shared, targets_for
@@ -23,15 +24,23 @@ def test_own_examples_never_land_in_validation():
     assert len(own_train) + len(own_calibration) == 100
 
 
-def test_training_never_reads_the_news_evaluation_set():
+NEWS_SETS = ("news_eval", "news_holdout")
+
+
+def news_texts(name):
+    return [row["text"] for row in corpus.read_jsonl(corpus.PACKAGE_DIR / "data" / f"{name}.jsonl")]
+
+
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_training_never_reads_the_news_evaluation_sets(name):
     for module in (corpus, train):
-        assert "news_eval" not in inspect.getsource(module)
+        assert name not in inspect.getsource(module)
 
 
-def test_own_examples_do_not_repeat_the_news_evaluation_set():
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_own_examples_do_not_repeat_the_news_evaluation_sets(name):
     own = {row["text"] for row in corpus.read_jsonl(corpus.EXTRA_EXAMPLES)}
-    news = {json.loads(line)["text"] for line in (corpus.PACKAGE_DIR / "data" / "news_eval.jsonl").open(encoding="utf-8")}
-    assert not own & news
+    assert not own & set(news_texts(name))
 
 
 def test_targets_follow_the_label_mapping():
@@ -54,13 +63,14 @@ def _trigrams(text):
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def test_own_examples_are_not_near_duplicates_of_the_news_evaluation_set():
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_own_examples_are_not_near_duplicates_of_the_news_evaluation_sets(name):
     """Leakage check: no own example may equal a news comment once normalised,
     nor share more than 80 % of its character trigrams (Jaccard) with one."""
     from classifier.normalize import normalize
 
     own = [normalize(row["text"]).text for row in corpus.read_jsonl(corpus.EXTRA_EXAMPLES)]
-    news = [normalize(json.loads(line)["text"]).text for line in (corpus.PACKAGE_DIR / "data" / "news_eval.jsonl").open(encoding="utf-8")]
+    news = [normalize(text).text for text in news_texts(name)]
     assert not set(own) & set(news)
     news_grams = [_trigrams(text) for text in news]
     close = []
