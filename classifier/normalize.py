@@ -50,10 +50,13 @@ MASKABLE_WORDS = (
 # start with after a missing space ("happened.In", "go.To") are left out.
 TLDS = "com|net|org|me|ly|io|info|biz|co|tr|ir|iq|af|shop|xyz|online|site|store|club|top|link|app|de|uk|ru|ae|sa|eg|tv|cc|live|website"
 # A dot as spammers hide it: "example.com", "example . com", "example .com",
-# "example[.]com", "example (dot) com". A plain full stop with a space after it
-# and none before ("him. Me", "the UK. Top officials") ends a sentence, and a
-# bare "dot" is English ("the dot com bubble"): neither hides a dot.
-BRACKETED_DOT = r"\s*(?:\[\.\]|\(\.\)|[\[(]dot[\])])\s*"
+# "example[.]com", "example (dot) com", and "dot" bracketed in each of our
+# languages: Turkish nokta, Kurmanji xal, Arabic نقطة, Persian نقطه or دات,
+# Sorani خاڵ. A plain full stop with a space after it and none before
+# ("him. Me", "the UK. Top officials") ends a sentence, and a bare "dot" is
+# English ("the dot com bubble"): neither hides a dot.
+DOT_WORDS = "dot|nokta|xal|نقط[ةه]|دات|خاڵ"
+BRACKETED_DOT = rf"\s*(?:\[\.\]|\(\.\)|[\[(](?:{DOT_WORDS})[\])])\s*"
 HIDDEN_DOT = rf"(?:\.(?!\s)|\s+\.\s*|{BRACKETED_DOT})"
 # After "www", which no sentence starts with, any dot is a link's: "www. bestdeals .com".
 WWW_DOT = rf"(?:\s*\.\s*|{BRACKETED_DOT})"

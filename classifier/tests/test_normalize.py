@@ -70,6 +70,11 @@ def test_span_of_a_stretched_word_covers_all_its_letters():
         "www. bestdeals .com",  # bare www, spaced dots
         "example[.]com",
         "example (dot) net",
+        "example (nokta) com",
+        "example [xal] com",
+        "example (نقطة) com",
+        "example (دات) ir",
+        "example (خاڵ) com",
         "mystore.online",
         "example.co.uk/sale",
     ],
