@@ -25,14 +25,14 @@ NEUTRAL_IDENTITY = [
 ]
 # Known weakness, measured in docs/moderation.md: the "abusive" head learned from
 # keyword-sampled tweets and sends these to review. strict=True makes an
-# improvement show up here. The Muslim sentence joined them with the issue-4
-# retraining: our written threats name the target's family, and the threat head
-# now scores it 0.30, over its 0.15 review threshold (review, never reject). The
-# Kurds and the Jews-and-Christians sentences are approved since the second
-# issue-4 pass (more legitimate examples naming groups, outlets and reporters).
+# improvement show up here. "Jews and Christians lived here…" was approved from
+# the second to the third issue-4 pass and goes to review again since the fourth
+# (identity abuse 0.55: our written abuse names religious groups, and its
+# contrasting legitimate examples rarely name Jews); "As a Muslim I pray…" is
+# approved again since the fourth (identity abuse 0.11, threat under 0.1).
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.",
-    "As a Muslim I pray for every family that lost someone.",
+    "Jews and Christians lived in this neighbourhood for centuries.",
 }
 
 
