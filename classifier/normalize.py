@@ -147,16 +147,22 @@ class _Builder:
         return _Builder(chars, starts, ends)
 
 
+def _invisible(char):
+    """Zero-width and format characters, tatweel, and Arabic diacritics
+    (harakat, shadda, superscript alef)."""
+    category = unicodedata.category(char)
+    return char in ZERO_WIDTH_AND_TATWEEL or category == "Cf" or (category == "Mn" and "\u0610" <= char <= "\u06ED")
+
+
 @lru_cache(maxsize=8192)
 def _normalise_char(char):
-    if char in ZERO_WIDTH_AND_TATWEEL or unicodedata.category(char) == "Cf":
+    if _invisible(char):
         return ""
-    if unicodedata.category(char) == "Mn" and "\u0610" <= char <= "\u06ED":
-        return ""  # Arabic diacritics (harakat, shadda, superscript alef)
     if char == "İ":
         return "i"
     folded = unicodedata.normalize("NFKC", char).translate(HOMOGLYPHS).casefold()
-    folded = unicodedata.normalize("NFC", folded)
+    # Presentation forms such as U+FE71 decompose into a tatweel and a haraka.
+    folded = "".join(c for c in unicodedata.normalize("NFC", folded) if not _invisible(c))
     return folded.translate(HOMOGLYPHS).translate(ARABIC_SCRIPT)
 
 

@@ -33,6 +33,11 @@ def test_arabic_script_variants_are_unified():
     assert normalize("أَحْمَد إلى آخر كـــتاب يكي").text == "احمد الی اخر کتاب یکی"
 
 
+def test_diacritics_written_as_presentation_forms_are_dropped_too():
+    # U+FE71 is a tatweel with fathatan and U+FC5E a dammatan with shadda, in one character.
+    assert normalize("ك\ufe71لب \ufc5e").text == "کلب"
+
+
 def test_arabic_indic_digits_become_western():
     assert normalize("٣ قتلى و۵ جرحى").text == "3 قتلی و5 جرحی"
 
