@@ -3,9 +3,10 @@
 The per-guideline rule (reject above the score 99.8 % of clean comments stay
 under) spends the same false-reject budget on every guideline, whatever it
 buys. Here the reject thresholds of the wording guidelines move together so
-that as few comments as possible go to review, while no more legitimate
-calibration comments are rejected than under that rule, counted apart for
-the shared data and for our own examples. Only reject thresholds move: a
+that as few comments as possible go to review, while no more of our own
+legitimate calibration examples are rejected than under that rule, and no
+more than SHARED_BUDGET_FACTOR times as many clean rows of the shared data.
+Only reject thresholds move: a
 comment that would have been approved is still approved, so no more
 violations are approved on any data. Chosen on the calibration parts
 (docs/technical/classifier.md); the validation and news sets are never read.
@@ -24,6 +25,12 @@ OWN_WEIGHT = 60.0
 # first joint search; what it leaves of the budget is then spent move by move.
 FALSE_REJECT_PRICE = 25.0
 PASSES = 4
+# The shared data's clean rows are mostly tweets whose labels do not follow our
+# guidelines (Kaggle's "not an insult" rows swear, keyword-sampled tweets carry
+# slurs); our own examples are news comments, what the desk moderates. So the
+# shared rows may lose twice the rule's budget, ours not one more comment
+# (fourth issue-4 pass, docs/technical/classifier.md).
+SHARED_BUDGET_FACTOR = 2.0
 
 
 class CalibrationSet:
@@ -49,7 +56,7 @@ class CalibrationSet:
 def joint_reject_thresholds(thresholds, shared, own):
     """thresholds with the wording guidelines' reject_above chosen together
     (see the module docstring); off_topic and every approve_below unchanged."""
-    budget = (shared.outcome(thresholds)[0], own.outcome(thresholds)[0])
+    budget = (int(shared.outcome(thresholds)[0] * SHARED_BUDGET_FACTOR), own.outcome(thresholds)[0])
 
     def reviewed(candidate):
         return shared.outcome(candidate)[1] + OWN_WEIGHT * own.outcome(candidate)[1]

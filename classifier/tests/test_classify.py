@@ -27,11 +27,11 @@ NEUTRAL_IDENTITY = [
 # keyword-sampled tweets and sends these to review. strict=True makes an
 # improvement show up here. "Jews and Christians lived here…" was approved from
 # the second to the third issue-4 pass and goes to review again since the fourth
-# (identity abuse 0.55: our written abuse names religious groups, and its
-# contrasting legitimate examples rarely name Jews); "As a Muslim I pray…" is
-# approved again since the fourth (identity abuse 0.11, threat under 0.1).
+# (identity abuse 0.49: our written abuse names religious groups, and its
+# contrasting legitimate examples rarely name Jews). "We need a kill switch…"
+# is approved since the fourth: "switch" shared the n-grams of "bitch" until
+# legitimate examples with switch, witch, pitch, glitch and kitchen were added.
 SENT_TO_REVIEW = {
-    "We need a kill switch for escalation.",
     "Jews and Christians lived in this neighbourhood for centuries.",
 }
 
