@@ -24,7 +24,7 @@ def test_own_examples_never_land_in_validation():
     assert len(own_train) + len(own_calibration) == 100
 
 
-NEWS_SETS = ("news_eval", "news_holdout")
+NEWS_SETS = ("news_eval", "news_holdout", "news_blind3")
 
 
 def news_texts(name):
