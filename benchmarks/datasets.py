@@ -25,7 +25,7 @@ def validation_examples(data=None):
 NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3"}
 
 
-def news_comments(name="news_holdout"):
+def news_comments(name):
     """The labelled news comments of one set, each with the Article it was written under."""
     with open(DATA_DIR / f"{name}_articles.json", encoding="utf-8") as file:
         articles = {key: Article(a["headline"], a["body"]) for key, a in json.load(file).items()}

@@ -156,12 +156,10 @@ def _invisible(char):
 
 @lru_cache(maxsize=8192)
 def _normalise_char(char):
-    if _invisible(char):
-        return ""
     if char == "İ":
         return "i"
     folded = unicodedata.normalize("NFKC", char).translate(HOMOGLYPHS).casefold()
-    # Presentation forms such as U+FE71 decompose into a tatweel and a haraka.
+    # Dropped after NFKC: presentation forms such as U+FE71 decompose into a tatweel and a haraka.
     folded = "".join(c for c in unicodedata.normalize("NFC", folded) if not _invisible(c))
     return folded.translate(HOMOGLYPHS).translate(ARABIC_SCRIPT)
 

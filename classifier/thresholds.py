@@ -6,10 +6,10 @@ buys. Here the reject thresholds of the wording guidelines move together so
 that as few comments as possible go to review, while no more of our own
 legitimate calibration examples are rejected than under that rule, and no
 more than SHARED_BUDGET_FACTOR times as many clean rows of the shared data.
-Only reject thresholds move: a
-comment that would have been approved is still approved, so no more
-violations are approved on any data. Chosen on the calibration parts
-(docs/technical/classifier.md); the validation and news sets are never read.
+Only reject thresholds move: a comment that would have been approved is
+still approved, so no more violations are approved on any data. Chosen on
+the calibration parts (docs/technical/classifier.md); the validation and news
+sets are never read.
 """
 
 import numpy as np
