@@ -65,6 +65,23 @@ def test_threats_and_insults_are_rejected(text, guideline):
     assert (result.decision, result.guideline) == ("reject", guideline)
 
 
+# Ordinary words that hold the letters of an obscene one (Persian عکس and کسانی
+# hold کس, Turkish sıkıntı holds sik, Arabic زبائن holds زب, English analysis
+# holds anal): character n-grams alone rejected such comments.
+LOOKALIKE_WORDS = [
+    ("The analysis in the third paragraph is the best part of this story.", "en"),
+    ("کسانی که خانه‌شان خراب شد هنوز هیچ کمکی نگرفته‌اند.", "fa"),
+    ("عکس‌های این گزارش واقعاً تکان‌دهنده بود.", "fa"),
+    ("Bu sıkıntı yıllardır sürüyor ama kimse çözmüyor.", "tr"),
+    ("زبائن السوق خسروا كل شيء في الحريق.", "ar"),
+]
+
+
+@pytest.mark.parametrize("text, lang", LOOKALIKE_WORDS)
+def test_words_holding_the_letters_of_an_obscenity_are_not_rejected(text, lang):
+    assert classify(text, lang=lang).decision != "reject"
+
+
 @pytest.mark.parametrize("text", expecting_approval(NEUTRAL_IDENTITY))
 def test_identity_words_in_neutral_use_are_approved(text):
     assert classify(text).decision == "approve"

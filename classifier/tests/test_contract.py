@@ -47,10 +47,12 @@ def test_guideline_model_learns_the_positive_class():
     assert proba[0, column] > proba[1, column]
 
 
-def test_word_contributions_add_up_to_the_decision():
+# Punctuation inside a whitespace word makes several word tokens of it, and a
+# repeated word repeats its unigram and bigrams.
+@pytest.mark.parametrize("text", ["shut up you stupid idiot", "you,stupid idiot! idiot-idiot ... stupid"])
+def test_word_contributions_add_up_to_the_decision(text):
     texts, targets = guideline_data()
-    model = GuidelineModel(n_features=2**10).fit(texts, targets)
-    text = "shut up you stupid idiot"
+    model = GuidelineModel(n_features=2**10, word_features=2**10).fit(texts, targets)
     column = HEADS.index("personal_attack")
     total = sum(model.word_contributions(text, "personal_attack")) + model.intercept_[column]
     assert total == pytest.approx(model.decision_function([text])[0, column], rel=1e-4)
