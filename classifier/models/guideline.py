@@ -9,14 +9,16 @@ was broken (Turkish, Persian, most Arabic).
 """
 
 import re
+from bisect import bisect_right
+from collections import Counter
 
 import numpy as np
 import scipy.sparse
 from scipy.special import expit
-from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize as l2_normalize
+from sklearn.utils import murmurhash3_32
 
 from classifier.base import BaseClassifier
 
@@ -130,18 +132,21 @@ class GuidelineModel(BaseClassifier):
 
     def _word_shares(self, text, words, coef):
         starts = [word.start() for word in words]
-        tokens = [(m.group(), np.searchsorted(starts, m.start(), side="right") - 1) for m in WORD.finditer(text)]
+        tokens = [(m.group(), bisect_right(starts, m.start()) - 1) for m in WORD.finditer(text)]
         owners = [[(owner, 1.0)] for _, owner in tokens] + [[(i, 0.5), (j, 0.5)] for (_, i), (_, j) in zip(tokens, tokens[1:])]
         shares = np.zeros(len(words))
         if not owners:
             return shares
-        hasher = FeatureHasher(n_features=self.word_features, input_type="string", alternate_sign=False)
-        values = np.asarray(hasher.transform([[feature] for feature in word_ngrams(text)]) @ coef).ravel()
-        norm = np.linalg.norm(self._word_vectorizer().transform([text]).data)
-        for value, parts in zip(values * self.word_weight / norm, owners):
+        columns = [self._word_column(feature) for feature in word_ngrams(text)]
+        norm = np.sqrt(sum(count * count for count in Counter(columns).values()))
+        for column, parts in zip(columns, owners):
             for owner, part in parts:
-                shares[owner] += part * value
+                shares[owner] += part * coef[column] * self.word_weight / norm
         return shares
+
+    def _word_column(self, feature):
+        """The column HashingVectorizer gives a word n-gram, without its per-call overhead."""
+        return abs(murmurhash3_32(feature, seed=0)) % self.word_features
 
     def _coef32(self):
         if getattr(self, "_coef_cache", None) is None:
