@@ -21,10 +21,11 @@ def validation_examples(data=None):
 # examples written later); the holdout was written blind afterwards and judged
 # the fourth issue-4 pass, consulted after each step; the third, written blind
 # at its end, was read once, for the model that pass shipped; the fourth was
-# written blind before the fifth pass and judges it with the third
-# (classifier/data/README.md).
+# written blind before the fifth pass, and read with the third once for its
+# first half; the fifth, written blind after that reading, judges its second
+# half (classifier/data/README.md).
 NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3",
-             "news blind 4": "news_blind4"}
+             "news blind 4": "news_blind4", "news blind 5": "news_blind5"}
 
 
 def news_comments(name):
