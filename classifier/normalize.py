@@ -43,7 +43,7 @@ MASKABLE_WORDS = (
     "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "bullshit", "bitch",
     "asshole", "ass", "cunt", "dick", "cock", "pussy", "bastard", "damn", "crap", "whore",
     "slut", "piss", "retard", "faggot", "nigger", "twat", "wanker",
-    "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına",
+    "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne",
 )
 
 # Top-level domains of links in comments. Two-letter words a sentence could
@@ -78,6 +78,9 @@ EMAIL = r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"
 PHONE = r"(?<![\w])\+?\d(?:[\s().-]?\d){6,}(?![\w])"
 HANDLE = r"(?<![\w@])@\w+"
 SPACED_LETTERS = r"(?<![\w])[^\W\d_](?:(?: +|[.*_-]+ ?)[^\W\d_]){2,}(?![\w])|(?<![\w.])[^\W\d_](?:[.*_-][^\W\d_])+(?![\w])"
+# Dots inside a word hide one of the words above ("ib.ne", "or.ospu"); other
+# dotted words ("U.S.", "war.The") are left alone.
+DOTTED = r"(?<![\w.])[^\W\d_]+(?:\.[^\W\d_]+)+(?![\w.])"
 MASKED = r"(?<![\w*])[^\W\d_]*\*+[^\W\d_]+[\w*]*|(?<![\w*])[^\W\d_]+\*+(?![\w*])"
 LEET_INSIDE = r"(?<=[^\W\d_])[013457@$!|]+(?=[^\W\d_])"
 LEET_LEADING = r"(?<![\w@$!|])[0134@$](?=[^\W\d_]{3,})"
@@ -173,6 +176,14 @@ def _join_letters(match):
     return "".join(match.group()[i] for i in kept), kept
 
 
+def _undot(match):
+    word = match.group()
+    kept = [i for i, char in enumerate(word) if char != "."]
+    if "".join(word[i] for i in kept) in MASKABLE_WORDS:
+        return "".join(word[i] for i in kept), kept
+    return word, list(range(len(word)))
+
+
 def _unmask(match):
     word = match.group()
     pattern = re.compile("".join("[^\\W\\d_]" if c == "*" else re.escape(c) for c in word))
@@ -209,6 +220,7 @@ def normalize(text):
         (HANDLE, _token("usertoken")),
         (MESSENGER, _messenger),
         (SPACED_LETTERS, _join_letters),
+        (DOTTED, _undot),
         (MASKED, _unmask),
         (LEET_INSIDE, _unleet),
         (LEET_LEADING, _unleet),

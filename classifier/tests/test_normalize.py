@@ -22,6 +22,9 @@ from classifier.normalize import URL, normalize
         ("fuсk", "fuck"),  # Cyrillic es
         ("ΒΙΤCΗ", "bitch"),  # Greek capitals
         ("s.i.k.t.i.r et", "siktir et"),
+        ("ib.ne dolu", "ibne dolu"),
+        ("or.os.pu", "orospu"),
+        ("the war.The end", "the war.the end"),  # a missing space, not a hidden word
     ],
 )
 def test_evasions_are_undone(written, normalised):
