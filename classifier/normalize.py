@@ -186,12 +186,21 @@ def _undot(match):
 
 def _unmask(match):
     word = match.group()
-    pattern = re.compile("".join("[^\\W\\d_]" if c == "*" else re.escape(c) for c in word))
-    candidates = [w for w in MASKABLE_WORDS if pattern.fullmatch(w)]
+    whole = [known for known in MASKABLE_WORDS if len(known) == len(word) and _masks(word, known)]
+    candidates = whole or {known + word[len(known) :] for known in MASKABLE_WORDS if _masks(word, known)}
     if len(candidates) == 1:
-        return candidates[0], list(range(len(word)))
+        return next(iter(candidates)), list(range(len(word)))
     kept = [i for i, char in enumerate(word) if char != "*"]
     return "".join(word[i] for i in kept), kept
+
+
+def _masks(word, known):
+    """Whether word is known written with stars, whole or followed by an
+    unmasked suffix (Turkish and Kurdish attach them: y*rr*klarını)."""
+    head, suffix = word[: len(known)], word[len(known) :]
+    if len(head) < len(known) or "*" in suffix:
+        return False
+    return all(c == k or (c == "*" and k.isalpha()) for c, k in zip(head, known))
 
 
 def _messenger(match):

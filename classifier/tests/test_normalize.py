@@ -23,6 +23,9 @@ from classifier.normalize import URL, normalize
         ("ΒΙΤCΗ", "bitch"),  # Greek capitals
         ("s.i.k.t.i.r et", "siktir et"),
         ("ib.ne dolu", "ibne dolu"),
+        ("y*rr*klarını", "yarraklarını"),  # a masked word with a suffix
+        ("or*spular", "orospular"),
+        ("a**hole", "asshole"),  # whole words first: not "ass" + "hole" or "amk" + "hole"
         ("or.os.pu", "orospu"),
         ("the war.The end", "the war.the end"),  # a missing space, not a hidden word
     ],
