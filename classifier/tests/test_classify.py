@@ -27,14 +27,15 @@ NEUTRAL_IDENTITY = [
 # keyword-sampled tweets and sends these to review. strict=True makes an
 # improvement show up here. "Jews and Christians lived here…" was approved from
 # the second to the third issue-4 pass and goes to review again since the fourth
-# (identity abuse 0.50: our written abuse names religious groups, and its
+# (identity abuse 0.43: our written abuse names religious groups, and its
 # contrasting legitimate examples rarely name Jews). "We need a kill switch…"
-# was approved in the fourth pass and the first half of the fifth (threat 0.16,
-# review from 0.167) and goes to review since its second half (threat 0.23,
-# review from 0.163), as does "The Kurds have suffered…" (0.15 → 0.21), after
-# the 2,389 examples of that half retrained the heads. Raising the threat review
-# threshold to 0.25 would approve both, and 5 more of our 1,290 calibration
-# violations, so the threshold stays where the rule puts it.
+# was approved in the fourth pass and the first part of the fifth (threat 0.16,
+# review from 0.167) and goes to review since (threat 0.44 now, review from
+# 0.171, reject from 0.87), as does "The Kurds have suffered…" (0.15 → 0.27):
+# the fifth pass's written threats taught the threat head more of the words of
+# war. In the second part a threat review threshold of 0.25 would have approved
+# both, and 5 more of our 1,290 calibration violations; the threshold stays where
+# the rule puts it.
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.",
     "The Kurds have suffered in every one of these wars.",
