@@ -200,7 +200,7 @@ def _masks(word, known):
     head, suffix = word[: len(known)], word[len(known) :]
     if len(head) < len(known) or "*" in suffix:
         return False
-    return all(c == k or (c == "*" and k.isalpha()) for c, k in zip(head, known))
+    return all(c in (k, "*") for c, k in zip(head, known))
 
 
 def _messenger(match):

@@ -29,7 +29,10 @@ WORD = re.compile(r"\w+")
 
 def word_ngrams(text):
     """Word unigrams and bigrams, joined as scikit-learn's word analyzer joins them."""
-    tokens = WORD.findall(text)
+    return unigrams_and_bigrams(WORD.findall(text))
+
+
+def unigrams_and_bigrams(tokens):
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
@@ -137,7 +140,7 @@ class GuidelineModel(BaseClassifier):
         shares = np.zeros(len(words))
         if not owners:
             return shares
-        columns = [self._word_column(feature) for feature in word_ngrams(text)]
+        columns = [self._word_column(feature) for feature in unigrams_and_bigrams([token for token, _ in tokens])]
         norm = np.sqrt(sum(count * count for count in Counter(columns).values()))
         for column, parts in zip(columns, owners):
             for owner, part in parts:
