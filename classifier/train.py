@@ -32,6 +32,13 @@ REVIEW_BUDGET = 0.05
 FALSE_REJECT_BUDGET = 0.002
 MIN_APPROVE_BELOW = 0.15
 MIN_REJECT_ABOVE = 0.6
+# Relevance is read from a few words against a whole article, and a short
+# on-topic question ("does anyone know when the court sits?") can look like a
+# question about anything: a wrong off-topic rejection silences a reader who
+# was on topic, so the machine rejects only when it is nearly sure and sends the
+# rest to review. Chosen on our calibration examples (sixth issue-4 pass,
+# docs/technical/classifier.md).
+MIN_OFF_TOPIC_REJECT_ABOVE = 0.85
 
 
 def fit_guidelines(train):
@@ -66,7 +73,8 @@ def choose_thresholds(model, shared_calibration, own_calibration, relevance, rel
     clean = [i for i, e in enumerate(calibration) if e.guideline == "ok"]
     thresholds = {g: thresholds_from_clean(np.array([scores[i][g] for i in clean])) for g in GUIDELINES[:-1]}
     on_topic = relevance.oof_proba_[np.asarray(relevance_labels) == 0]
-    thresholds["off_topic"] = thresholds_from_clean(on_topic)
+    approve_below, reject_above = thresholds_from_clean(on_topic)
+    thresholds["off_topic"] = approve_below, max(reject_above, MIN_OFF_TOPIC_REJECT_ABOVE)
     parts = [calibration_set(scores[: len(shared_calibration)], shared_calibration),
              calibration_set(scores[len(shared_calibration):], own_calibration)]
     return joint_reject_thresholds(thresholds, *parts)

@@ -41,7 +41,7 @@ class GuidelineModel(BaseClassifier):
     (n_samples, n_heads) array of 1 (breaks), 0 (does not) or -1 (unknown)."""
 
     def __init__(self, *, heads=HEADS, n_features=2**18, ngram_range=(2, 5), word_features=2**18, word_weight=0.5,
-                 C=4.0, max_positive_weight=50.0, max_iter=200):
+                 C=4.0, max_positive_weight=50.0, max_iter=200, min_weight=0.06):
         self.heads = heads
         self.n_features = n_features
         self.ngram_range = ngram_range
@@ -50,6 +50,7 @@ class GuidelineModel(BaseClassifier):
         self.C = C
         self.max_positive_weight = max_positive_weight
         self.max_iter = max_iter
+        self.min_weight = min_weight
 
     def _vectorizer(self):
         return HashingVectorizer(
@@ -80,8 +81,12 @@ class GuidelineModel(BaseClassifier):
             head.fit(features[known], column[known], sample_weight=weights[known])
             coefs.append(head.coef_[0])
             intercepts.append(head.intercept_[0])
-        # float16 halves the artifact; the rounding moves scores by < 1e-3.
-        self.coef_ = np.vstack(coefs).T.astype(np.float16)
+        # Zeroed small weights compress to almost nothing and float16 halves the
+        # rest: 7.6 MB became 4.8 MB, and 99 % of calibration scores moved by
+        # less than 0.005 (docs/technical/classifier.md, sixth issue-4 pass).
+        coef = np.vstack(coefs).T
+        coef[np.abs(coef) < self.min_weight] = 0
+        self.coef_ = coef.astype(np.float16)
         self.intercept_ = np.asarray(intercepts)
         self.calibration_ = np.tile([1.0, 0.0], (len(self.heads), 1))
         return self

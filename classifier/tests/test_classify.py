@@ -27,18 +27,16 @@ NEUTRAL_IDENTITY = [
 # keyword-sampled tweets and sends these to review. strict=True makes an
 # improvement show up here. "Jews and Christians lived here…" was approved from
 # the second to the third issue-4 pass and goes to review again since the fourth
-# (identity abuse 0.43: our written abuse names religious groups, and its
-# contrasting legitimate examples rarely name Jews). "We need a kill switch…"
-# was approved in the fourth pass and the first part of the fifth (threat 0.16,
-# review from 0.167) and goes to review since (threat 0.44 now, review from
-# 0.171, reject from 0.87), as does "The Kurds have suffered…" (0.15 → 0.27):
-# the fifth pass's written threats taught the threat head more of the words of
-# war. In the second part a threat review threshold of 0.25 would have approved
-# both, and 5 more of our 1,290 calibration violations; the threshold stays where
-# the rule puts it.
+# (identity abuse 0.55 now, reject from 0.93: our written abuse names religious
+# groups, and its contrasting legitimate examples rarely name Jews). "We need a
+# kill switch…" was approved in the fourth pass and the first part of the fifth
+# (threat 0.16, review from 0.167) and goes to review since (threat 0.63 now,
+# review from 0.219, reject from 0.91): the written threats of the fifth and
+# sixth passes taught the threat head more of the words of war. "The Kurds have
+# suffered…" went to review in the fifth pass (0.27) and is approved again since
+# the sixth (0.12).
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.",
-    "The Kurds have suffered in every one of these wars.",
     "Jews and Christians lived in this neighbourhood for centuries.",
 }
 
@@ -173,6 +171,31 @@ def test_comment_on_the_story_is_on_topic_for_the_reference_article(reference_ar
     unrelated = classify("Does anyone have a good recipe for lentil soup with lemon?", article=reference_article)
     approve_below, _ = load_model()["thresholds"]["off_topic"]
     assert on_topic.scores["off_topic"] < approve_below < unrelated.scores["off_topic"]
+
+
+TRIAL = Article(
+    "Court postpones the trial of a militia commander for the third time",
+    "A court in the provincial capital postponed on Monday the trial of a militia commander accused of ordering "
+    "the killing of four protesters, saying two witnesses had failed to appear. Families of the victims gathered "
+    "outside the courthouse and accused the judges of stalling. The hearing was moved to next month.",
+)
+
+
+# Short questions about the story look like questions about anything; the
+# off-topic reject threshold is at least MIN_OFF_TOPIC_REJECT_ABOVE so that
+# doubt goes to review, while a question about something else is still rejected.
+@pytest.mark.parametrize("text", [
+    "Anybody heard whether the hearing has a new date yet?",
+    "So when is the next session, does anybody know?",
+    "Which witnesses failed to appear, were they threatened?",
+])
+def test_questions_about_the_story_are_not_rejected_as_off_topic(text):
+    assert classify(text, article=TRIAL).decision != "reject"
+
+
+def test_a_question_about_something_else_is_rejected_as_off_topic():
+    result = classify("Does anyone know a good plumber in the old town?", article=TRIAL)
+    assert (result.decision, result.guideline) == ("reject", "off_topic")
 
 
 def test_off_topic_is_not_scored_without_an_article():

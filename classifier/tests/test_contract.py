@@ -56,3 +56,13 @@ def test_word_contributions_add_up_to_the_decision(text):
     column = HEADS.index("personal_attack")
     total = sum(model.word_contributions(text, "personal_attack")) + model.intercept_[column]
     assert total == pytest.approx(model.decision_function([text])[0, column], rel=1e-4)
+
+
+def test_weights_below_min_weight_are_dropped_and_the_rest_kept():
+    texts, targets = guideline_data()
+    full = GuidelineModel(n_features=2**10, word_features=2**10, min_weight=0).fit(texts, targets)
+    pruned = GuidelineModel(n_features=2**10, word_features=2**10, min_weight=0.05).fit(texts, targets)
+    small = np.abs(full.coef_.astype(np.float32)) < 0.05
+    assert small.any() and (~small & (full.coef_ != 0)).any()
+    assert (pruned.coef_[small] == 0).all()
+    assert (pruned.coef_[~small] == full.coef_[~small]).all()
