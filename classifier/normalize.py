@@ -43,7 +43,8 @@ MASKABLE_WORDS = (
     "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "bullshit", "bitch",
     "asshole", "ass", "cunt", "dick", "cock", "pussy", "bastard", "damn", "crap", "whore",
     "slut", "piss", "retard", "faggot", "nigger", "twat", "wanker",
-    "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne",
+    "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne", "kahpe",
+    "bigim", "qûnde", "qehpe",
 )
 
 # Top-level domains of links in comments. Two-letter words a sentence could

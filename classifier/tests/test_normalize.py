@@ -27,6 +27,9 @@ from classifier.normalize import URL, normalize
         ("or*spular", "orospular"),
         ("a**hole", "asshole"),  # whole words first: not "ass" + "hole" or "amk" + "hole"
         ("or.os.pu", "orospu"),
+        ("Betonê big*m", "betonê bigim"),  # Kurmanji
+        ("q*nde", "qûnde"),
+        ("k*hpe", "kahpe"),
         ("the war.The end", "the war.the end"),  # a missing space, not a hidden word
     ],
 )
