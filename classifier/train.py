@@ -55,10 +55,10 @@ def relevance_pairs():
     return pairs, [int(e.guideline == "off_topic") for e in examples]
 
 
-def thresholds_from_clean(clean_scores):
+def thresholds_from_clean(clean_scores, min_reject_above=MIN_REJECT_ABOVE):
     """(approve_below, reject_above) so that clean comments rarely leave approval."""
     approve_below = max(MIN_APPROVE_BELOW, float(np.quantile(clean_scores, 1 - REVIEW_BUDGET)))
-    reject_above = max(approve_below, MIN_REJECT_ABOVE, float(np.quantile(clean_scores, 1 - FALSE_REJECT_BUDGET)))
+    reject_above = max(approve_below, min_reject_above, float(np.quantile(clean_scores, 1 - FALSE_REJECT_BUDGET)))
     return round(approve_below, 3), round(min(reject_above, 0.99), 3)
 
 
@@ -73,8 +73,7 @@ def choose_thresholds(model, shared_calibration, own_calibration, relevance, rel
     clean = [i for i, e in enumerate(calibration) if e.guideline == "ok"]
     thresholds = {g: thresholds_from_clean(np.array([scores[i][g] for i in clean])) for g in GUIDELINES[:-1]}
     on_topic = relevance.oof_proba_[np.asarray(relevance_labels) == 0]
-    approve_below, reject_above = thresholds_from_clean(on_topic)
-    thresholds["off_topic"] = approve_below, max(reject_above, MIN_OFF_TOPIC_REJECT_ABOVE)
+    thresholds["off_topic"] = thresholds_from_clean(on_topic, min_reject_above=MIN_OFF_TOPIC_REJECT_ABOVE)
     parts = [calibration_set(scores[: len(shared_calibration)], shared_calibration),
              calibration_set(scores[len(shared_calibration):], own_calibration)]
     return joint_reject_thresholds(thresholds, *parts)

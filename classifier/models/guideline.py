@@ -82,7 +82,7 @@ class GuidelineModel(BaseClassifier):
             coefs.append(head.coef_[0])
             intercepts.append(head.intercept_[0])
         # Zeroed small weights compress to almost nothing and float16 halves the
-        # rest: 7.6 MB became 4.8 MB, and 99 % of calibration scores moved by
+        # rest: 7.6 MB became 4.9 MB, and 99 % of calibration scores moved by
         # less than 0.005 (docs/technical/classifier.md, sixth issue-4 pass).
         coef = np.vstack(coefs).T
         coef[np.abs(coef) < self.min_weight] = 0

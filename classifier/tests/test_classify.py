@@ -31,7 +31,7 @@ NEUTRAL_IDENTITY = [
 # groups, and its contrasting legitimate examples rarely name Jews). "We need a
 # kill switch…" was approved in the fourth pass and the first part of the fifth
 # (threat 0.16, review from 0.167) and goes to review since (threat 0.63 now,
-# review from 0.219, reject from 0.91): the written threats of the fifth and
+# review from 0.22, reject from 0.91): the written threats of the fifth and
 # sixth passes taught the threat head more of the words of war. "The Kurds have
 # suffered…" went to review in the fifth pass (0.27) and is approved again since
 # the sixth (0.12).
