@@ -10,11 +10,15 @@ import numpy as np
 
 from classifier.decide import GUIDELINES, KINDS_OF_ABUSE, decide, doubtful_thresholds, explain, merge_thresholds
 from classifier.langid import KURDISH, LANGUAGES, detect
+from classifier.models import encoder
 from classifier.normalize import normalize
 
 DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "commentdesk-classifier.joblib"
 LANGUAGE_NAMES = {"ckb": "Sorani Kurdish", "kmr": "Kurmanji Kurdish"}
 UNSURE_LANGUAGE = 0.34
+# The sentence encoder costs about 20 ms a comment on one core; an operator who
+# needs the linear model's speed turns it off (docs/operations).
+ENCODER_SETTING = "COMMENTDESK_CLASSIFIER_ENCODER"
 EVIDENCE_WORDS = 3
 _loaded = {}
 
@@ -64,6 +68,34 @@ def load_model(path=None):
     return _loaded[path]
 
 
+def reads_meaning(bundle):
+    """Whether comments get the sentence encoder's reading: the artifact has
+    the meaning model and the operator has not turned the encoder off."""
+    return "meaning" in bundle and os.environ.get(ENCODER_SETTING, "on").strip().lower() not in ("off", "0", "false", "no")
+
+
+def shipped_thresholds(bundle=None):
+    """{guideline: (approve_below, reject_above)} the artifact ships for the scores it gives."""
+    bundle = bundle or load_model()
+    return bundle["thresholds"] if reads_meaning(bundle) else bundle.get("linear_thresholds", bundle["thresholds"])
+
+
+def model_version(bundle):
+    """The artifact's version, marked when its encoder is off: the scores then come from the linear heads alone."""
+    off = "meaning" in bundle and not reads_meaning(bundle)
+    return f"{bundle['model_version']}-encoder-off" if off else bundle["model_version"]
+
+
+def head_probabilities(bundle, texts, normalised):
+    """(n, heads) calibrated probabilities: the linear heads blended with the
+    meaning model's reading of the texts as written, or the linear heads alone."""
+    linear = bundle["guidelines"]
+    if not reads_meaning(bundle):
+        return linear.predict_proba(normalised)
+    meaning = bundle["meaning"].head_logits(encoder.embed(texts), linear.heads)
+    return bundle["blend"].predict_proba(np.hstack([linear.decision_function(normalised), meaning]))
+
+
 def classify(text, *, lang=None, article=None, thresholds=None):
     """Decide one comment: approve, reject or review, with the reason."""
     return classify_many([{"text": text, "lang": lang}], article=article, thresholds=thresholds)[0]
@@ -72,12 +104,12 @@ def classify(text, *, lang=None, article=None, thresholds=None):
 def classify_many(texts_or_items, *, article=None, thresholds=None):
     """Decide many comments at once; items are strings or {"text", "lang"} mappings."""
     bundle = load_model()
-    limits = merge_thresholds(bundle["thresholds"], thresholds)
+    limits = merge_thresholds(shipped_thresholds(bundle), thresholds)
     items = [{"text": item} if isinstance(item, str) else item for item in texts_or_items]
     texts = [item["text"] for item in items]
     normalised = [normalize(text) for text in texts]
     languages = [_language(item) for item in items]
-    head_scores = bundle["guidelines"].predict_proba([n.text for n in normalised]) if items else []
+    head_scores = head_probabilities(bundle, texts, [n.text for n in normalised]) if items else []
     off_topic = off_topic_scores(bundle["relevance"], normalised, [lang for lang, _ in languages], article)
     return [
         _result(bundle, text, norm, lang, confidence, heads, off, limits)
@@ -132,7 +164,7 @@ def _result(bundle, text, norm, lang, confidence, heads, off_topic, limits):
     quotes = [f"“{text[start:end]}”" for start, end in evidence]
     thin = LANGUAGE_NAMES.get(lang) if doubtful else None
     explanation = explain(decision, guideline, scores, quotes, thin)
-    return Result(decision, guideline, scores, explanation, evidence, lang, bundle["model_version"])
+    return Result(decision, guideline, scores, explanation, evidence, lang, model_version(bundle))
 
 
 def _evidence(model, norm, guideline, heads):

@@ -3,10 +3,13 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from classifier import GUIDELINES, Article, classify, classify_many, load_model
+from classifier import GUIDELINES, Article, classify, classify_many, load_model, shipped_thresholds
 from classifier.decide import decide, doubtful_thresholds
+from classifier.models import encoder
+from classifier.normalize import normalize
 
 REFERENCE_PAGE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "reference-page.txt"
 CONFLICT_REPORTING = [
@@ -214,3 +217,41 @@ def test_the_model_path_can_be_overridden(monkeypatch, tmp_path):
     assert artifact_path() == tmp_path / "other.joblib"
     with pytest.raises(FileNotFoundError):
         load_model()
+
+
+
+ENCODER_COMMENTS = ["The strikes killed several fighters.", "Shut up, you lying fool.", "Buy cheap phones, WhatsApp 0750 123 4567"]
+
+
+def linear_view(texts):
+    """The linear heads' decisions and calibrated probabilities for texts."""
+    linear = load_model()["guidelines"]
+    normalised = [normalize(text).text for text in texts]
+    return linear.decision_function(normalised), linear.predict_proba(normalised)
+
+
+def test_the_scores_blend_the_linear_heads_with_the_meaning_of_the_text():
+    bundle = load_model()
+    heads = bundle["guidelines"].heads
+    decisions, _ = linear_view(ENCODER_COMMENTS)
+    meaning = bundle["meaning"].head_logits(encoder.embed(ENCODER_COMMENTS), heads)
+    expected = bundle["blend"].predict_proba(np.hstack([decisions, meaning]))
+    for result, row in zip(classify_many(ENCODER_COMMENTS), expected):
+        for guideline in ("threat", "personal_attack", "promotion"):
+            assert result.scores[guideline] == pytest.approx(row[heads.index(guideline)], abs=1e-4)
+
+
+def test_turning_the_encoder_off_gives_the_linear_heads_and_their_thresholds(monkeypatch):
+    bundle = load_model()
+    heads = bundle["guidelines"].heads
+    with_encoder = classify_many(ENCODER_COMMENTS)
+    assert shipped_thresholds() == bundle["thresholds"]
+    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", "off")
+    assert shipped_thresholds() == bundle["linear_thresholds"]
+    without = classify_many(ENCODER_COMMENTS)
+    _, linear = linear_view(ENCODER_COMMENTS)
+    for result, row in zip(without, linear):
+        assert result.scores["promotion"] == pytest.approx(row[heads.index("promotion")], abs=1e-4)
+        assert result.model_version == f"{bundle['model_version']}-encoder-off"
+    assert [r.scores for r in with_encoder] != [r.scores for r in without]
+    assert with_encoder[0].model_version == bundle["model_version"]

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from classifier.checks import CONTRACT_CHECKS
-from classifier.models import HEADS, GuidelineModel, RelevanceModel
+from classifier.models import HEADS, GuidelineModel, HeadBlend, MeaningModel, RelevanceModel
+from classifier.models.meaning import LABELS
 
 CLEAN = ["the strikes killed several fighters", "a good report on the talks", "the council met today"]
 ABUSIVE = ["you are a stupid idiot", "shut up you moron", "idiot writer"]
@@ -28,14 +29,33 @@ def relevance_data():
     return [(c, article) for c in comments], [0, 0, 1, 1] * 3
 
 
+def meaning_data():
+    """Embedding-like vectors, one cluster per label."""
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(len(LABELS), 16))
+    labels = [LABELS[i % len(LABELS)] for i in range(80)]
+    return centres[[LABELS.index(label) for label in labels]] + 0.1 * rng.normal(size=(80, 16)), labels
+
+
+def blend_data():
+    """Linear decisions and meaning log-odds that both lean towards the targets."""
+    rng = np.random.default_rng(0)
+    targets = (rng.random((60, len(HEADS))) < 0.4).astype(int)
+    targets[:3, 0] = -1
+    signal = 2 * targets - 1
+    return np.hstack([signal + rng.normal(size=targets.shape), signal + rng.normal(size=targets.shape)]), targets
+
+
 MODELS = [
     (lambda: GuidelineModel(n_features=2**10), guideline_data),
     (lambda: RelevanceModel(n_features=2**10, cv=2), relevance_data),
+    (lambda: MeaningModel(hidden=8, max_iter=300), meaning_data),
+    (lambda: HeadBlend(), blend_data),
 ]
 
 
 @pytest.mark.parametrize("check", CONTRACT_CHECKS, ids=lambda check: check.__name__)
-@pytest.mark.parametrize("make_model, make_data", MODELS, ids=["GuidelineModel", "RelevanceModel"])
+@pytest.mark.parametrize("make_model, make_data", MODELS, ids=["GuidelineModel", "RelevanceModel", "MeaningModel", "HeadBlend"])
 def test_model_follows_the_contract(make_model, make_data, check):
     check(make_model(), *make_data())
 

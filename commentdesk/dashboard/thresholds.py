@@ -14,10 +14,11 @@ PREVIEW_SAMPLE_MAX = 2000
 
 
 def shipped_thresholds() -> dict:
-    """{guideline: (approve_below, reject_above)} from the trained model's bundle."""
+    """{guideline: (approve_below, reject_above)} from the trained model's bundle, for the
+    scores it gives (with or without its sentence encoder)."""
     import classifier
 
-    return {g: tuple(pair) for g, pair in classifier.load_model()["thresholds"].items()}
+    return {g: tuple(pair) for g, pair in classifier.shipped_thresholds().items()}
 
 
 def effective_thresholds(overrides) -> dict:
