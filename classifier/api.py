@@ -16,8 +16,9 @@ from classifier.normalize import normalize
 DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "commentdesk-classifier.joblib"
 LANGUAGE_NAMES = {"ckb": "Sorani Kurdish", "kmr": "Kurmanji Kurdish"}
 UNSURE_LANGUAGE = 0.34
-# The sentence encoder costs about 20 ms a comment on one core; an operator who
-# needs the linear model's speed turns it off (docs/operations).
+# The sentence encoder publishes a few fewer violations but costs about 40 ms a
+# comment on one core (p95 120 ms, against 5 ms for the linear heads), far past
+# the speed targets, so an operator turns it on (docs/technical/classifier.md).
 ENCODER_SETTING = "COMMENTDESK_CLASSIFIER_ENCODER"
 EVIDENCE_WORDS = 3
 _loaded = {}
@@ -70,8 +71,8 @@ def load_model(path=None):
 
 def reads_meaning(bundle):
     """Whether comments get the sentence encoder's reading: the artifact has
-    the meaning model and the operator has not turned the encoder off."""
-    return "meaning" in bundle and os.environ.get(ENCODER_SETTING, "on").strip().lower() not in ("off", "0", "false", "no")
+    the meaning model and the operator turned the encoder on."""
+    return "meaning" in bundle and os.environ.get(ENCODER_SETTING, "off").strip().lower() in ("on", "1", "true", "yes")
 
 
 def shipped_thresholds(bundle=None):

