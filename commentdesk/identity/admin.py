@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from commentdesk.identity.models import SingleSignOn
@@ -13,6 +14,8 @@ class SingleSignOnAdmin(admin.ModelAdmin):
     fields = ["site", "enabled", "required", "login_url", "secret"]
     readonly_fields = ["secret"]
     actions = ["rotate_secret"]
+    # A login page typed without a scheme is the publisher's HTTPS page (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.action(description=_("Generate a new shared secret"))
     def rotate_secret(self, request, queryset):
