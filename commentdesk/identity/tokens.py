@@ -2,13 +2,16 @@
 
 The claims follow Coral's SSO token: `user` = {id, email, username} (all required), `exp`
 (required here, Coral leaves it optional), `iat` and `jti` (optional). A token lives at most
-MAX_LIFETIME from now; LEEWAY forgives small clock differences between the two servers.
+MAX_LIFETIME from now; LEEWAY forgives small clock differences between the two servers. A
+token signs a reader in once: sign_in_once() refuses it afterwards, until it expires.
 """
 
+import hashlib
 import time
 from dataclasses import asdict, dataclass
 
 import jwt
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +26,7 @@ MAX_ACCOUNT_ID = 255
 
 EXPIRED = _("Your sign-in has expired. Please sign in again.")
 NOT_VERIFIED = _("Your sign-in could not be verified. Please sign in again.")
+USED = _("This sign-in was already used. Please sign in again.")
 
 
 class InvalidToken(Exception):
@@ -51,6 +55,21 @@ def verify(token: str, secret: str) -> Identity:
     if claims["exp"] > time.time() + MAX_LIFETIME + LEEWAY:
         raise InvalidToken(f"The token's exp is more than {MAX_LIFETIME} seconds away.")
     return _identity(claims.get("user"))
+
+
+def sign_in_once(token: str, secret: str) -> Identity:
+    """verify(), and refuse a token that has signed someone in before.
+
+    The token travels in the return address, so it lands in browser histories, proxy logs and
+    Referer headers; without this anyone who read it there could sign in as the reader until
+    it expires. Spent tokens are remembered in the cache until then: with several web
+    processes set REDIS_CACHE_URL so they share it (as for flood control)."""
+    identity = verify(token, secret)
+    expires_at = jwt.decode(token, options={"verify_signature": False})["exp"]
+    key = "sso-token:" + hashlib.sha256(token.encode()).hexdigest()
+    if not cache.add(key, True, timeout=max(1, int(expires_at - time.time()) + LEEWAY)):
+        raise InvalidToken("The token was already used to sign in: issue a new one for each sign-in.", USED)
+    return identity
 
 
 def _decode(token: str, secret: str) -> dict:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from commentdesk.articles.models import Site
 from commentdesk.identity import readers
 from commentdesk.identity.models import SingleSignOn
-from commentdesk.identity.tokens import NOT_VERIFIED, InvalidToken, verify
+from commentdesk.identity.tokens import NOT_VERIFIED, InvalidToken, sign_in_once
 
 
 # The sign-in's state lives in this browser only, for as long as a reader may take to log in.
@@ -60,7 +60,7 @@ def callback(request):
         )
         return _failed(request, NOT_VERIFIED, detail, next_url, status=403)
     try:
-        identity = verify(request.GET.get("token", ""), sso.secret)
+        identity = sign_in_once(request.GET.get("token", ""), sso.secret)
     except InvalidToken as error:
         return _failed(request, error.message, error.detail, next_url, status=401)
     readers.sign_in(request, sso, identity)

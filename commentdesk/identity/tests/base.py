@@ -1,6 +1,7 @@
 """Tokens as a publisher signs them, and a site with single sign-on turned on."""
 
 import time
+import uuid
 
 import jwt
 
@@ -11,9 +12,10 @@ READER = {"id": "reader-42", "email": "Shilan@Example.org", "username": "Shilan 
 
 
 def make_token(secret, *, user=READER, lifetime=600, algorithm="HS256", **claims):
-    """A token for READER, valid for lifetime seconds; claims add to or replace (None drops)."""
+    """A token for READER, valid for lifetime seconds; claims add to or replace (None drops).
+    Each has its own jti, as a publisher's would: a token signs a reader in once."""
     now = int(time.time())
-    payload = {"user": user, "iat": now, "exp": now + lifetime, "jti": "a-unique-id", **claims}
+    payload = {"user": user, "iat": now, "exp": now + lifetime, "jti": str(uuid.uuid4()), **claims}
     payload = {name: value for name, value in payload.items() if value is not None}
     return jwt.encode(payload, secret, algorithm=algorithm)
 

@@ -54,6 +54,16 @@ class CallbackTestCase(BaseTestCase):
                 self.assertContains(response, "could not be verified", status_code=403)
                 self.assertNotIn(SESSION_KEY, self.client.session)
 
+    def test_a_token_signs_in_once(self):
+        # Read from a browser's history or a proxy's log, it must not sign anyone else in.
+        token = make_token(self.sso.secret)
+        self.assertEqual(self.callback(token).status_code, 302)
+        self.client.post("/sso/sign-out/")
+        response = self.callback(token)
+        self.assertContains(response, "already used", status_code=401)
+        self.assertNotIn(SESSION_KEY, self.client.session)
+        self.assertEqual(self.callback().status_code, 302)
+
     def test_the_state_is_used_up_by_the_sign_in(self):
         self.assertEqual(self.callback().status_code, 302)
         self.assertEqual(self.client.cookies[STATE_COOKIE].value, "")
