@@ -4,6 +4,10 @@ An admin types the URL, but the desk sends the requests: without this check a we
 reach services that listen only inside the desk's network (a database console, a cloud
 metadata endpoint at 169.254.169.254). Operators who run receivers on their own network turn
 the check off with WEBHOOK_ALLOW_PRIVATE_ADDRESSES.
+
+refusal() says why, before an attempt; public_connection() holds the line when the request is
+sent, on the address the socket actually reached: a name can resolve to a public address for
+the check and to a private one a moment later (DNS rebinding).
 """
 
 import ipaddress
@@ -30,6 +34,23 @@ def refusal(url: str) -> str:
             "public servers."
         ) % {"host": host, "address": private[0]}
     return ""
+
+
+class PrivateAddress(OSError):
+    """The connection reached a private or local address."""
+
+
+def public_connection(address, *args, **kwargs) -> socket.socket:
+    """socket.create_connection, refusing a peer that is not a public server."""
+    sock = socket.create_connection(address, *args, **kwargs)
+    peer = sock.getpeername()[0]
+    if not settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES and not _is_public(peer):
+        sock.close()
+        raise PrivateAddress(
+            _("%(host)s is a private or local address (%(address)s); webhooks go only to public servers.")
+            % {"host": address[0], "address": peer}
+        )
+    return sock
 
 
 def _is_public(address: str) -> bool:

@@ -7,6 +7,7 @@ sent by the next look for due deliveries (beat, the sender thread, or `manage.py
 deliver_webhooks`).
 """
 
+import http.client
 import logging
 import urllib.error
 import urllib.request
@@ -140,4 +141,28 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_opener = urllib.request.build_opener(_NoRedirects)
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = addresses.public_connection
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = addresses.public_connection
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    """Connects only to public servers, checked on the address actually reached."""
+
+    def http_open(self, req):
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_PublicHTTPSConnection, req, context=self._context)
+
+
+_opener = urllib.request.build_opener(_NoRedirects, _PublicHTTPHandler, _PublicHTTPSHandler)

@@ -55,3 +55,18 @@ class EndpointAddressTestCase(BaseTestCase):
         self.assertEqual(delivery.status, Delivery.Status.FAILED)
         self.assertIn("private or local", delivery.error)
         self.assertEqual(receiver.requests, [])
+
+    @mock.patch("commentdesk.webhooks.events.dispatch")
+    def test_a_name_that_resolves_elsewhere_when_sending_gets_no_request(self, _dispatch):
+        # DNS rebinding: the name passed the check (a public address then), and resolves to
+        # the desk's own network when the request goes out.
+        receiver = Receiver(200)
+        self.addCleanup(receiver.close)
+        Endpoint.objects.create(site=self.site, url=receiver.url, events=["comment.created"])
+        (delivery,) = fire("comment.created", self.site.pk, {"comment": {"id": 1}})
+        with mock.patch("commentdesk.webhooks.addresses.refusal", return_value=""):
+            do_attempt_delivery(delivery.pk)
+        delivery.refresh_from_db()
+        self.assertIn("private or local", delivery.error)
+        self.assertIsNone(delivery.response_status)
+        self.assertEqual(receiver.requests, [])
