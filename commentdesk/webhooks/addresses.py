@@ -28,12 +28,7 @@ def refusal(url: str) -> str:
     except (socket.gaierror, UnicodeError):
         return _("The host %(host)s could not be found.") % {"host": host}
     private = sorted(address for address in resolved if not _is_public(address))
-    if private:
-        return _(
-            "%(host)s is a private or local address (%(address)s); webhooks go only to "
-            "public servers."
-        ) % {"host": host, "address": private[0]}
-    return ""
+    return _private(host, private[0]) if private else ""
 
 
 class PrivateAddress(OSError):
@@ -46,11 +41,15 @@ def public_connection(address, *args, **kwargs) -> socket.socket:
     peer = sock.getpeername()[0]
     if not settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES and not _is_public(peer):
         sock.close()
-        raise PrivateAddress(
-            _("%(host)s is a private or local address (%(address)s); webhooks go only to public servers.")
-            % {"host": address[0], "address": peer}
-        )
+        raise PrivateAddress(_private(address[0], peer))
     return sock
+
+
+def _private(host: str, address: str) -> str:
+    return _(
+        "%(host)s is a private or local address (%(address)s); webhooks go only to "
+        "public servers."
+    ) % {"host": host, "address": address}
 
 
 def _is_public(address: str) -> bool:

@@ -141,16 +141,20 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-class _PublicHTTPConnection(http.client.HTTPConnection):
+class _PublicOnly:
+    """An http.client connection that connects only to public servers (addresses.py)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._create_connection = addresses.public_connection
 
 
-class _PublicHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._create_connection = addresses.public_connection
+class _PublicHTTPConnection(_PublicOnly, http.client.HTTPConnection):
+    pass
+
+
+class _PublicHTTPSConnection(_PublicOnly, http.client.HTTPSConnection):
+    pass
 
 
 class _PublicHTTPHandler(urllib.request.HTTPHandler):
