@@ -17,7 +17,7 @@ DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "commentdesk-
 LANGUAGE_NAMES = {"ckb": "Sorani Kurdish", "kmr": "Kurmanji Kurdish"}
 UNSURE_LANGUAGE = 0.34
 # The sentence encoder publishes a few fewer violations but costs about 40 ms a
-# comment on one core (p95 120 ms, against 5 ms for the linear heads), far past
+# comment on one core (p95 over 120 ms, against 5 ms for the linear heads), far past
 # the speed targets, so an operator turns it on (docs/technical/classifier.md).
 ENCODER_SETTING = "COMMENTDESK_CLASSIFIER_ENCODER"
 EVIDENCE_WORDS = 3
@@ -61,11 +61,20 @@ def artifact_path():
     return Path(os.environ.get("COMMENTDESK_CLASSIFIER_MODEL") or DEFAULT_ARTIFACT)
 
 
+def meaning_path(path):
+    """The meaning model's file beside a bundle: the encoder is optional, and the two files
+    together would pass 5 MB."""
+    return path.with_name(f"{path.stem}-meaning{path.suffix}")
+
+
 def load_model(path=None):
-    """The trained bundle, loaded once per process and path."""
+    """The trained bundle, with the meaning model when its file is there, loaded once per process and path."""
     path = Path(path or artifact_path())
     if path not in _loaded:
-        _loaded[path] = joblib.load(path)
+        bundle = joblib.load(path)
+        if meaning_path(path).exists():
+            bundle.update(joblib.load(meaning_path(path)))
+        _loaded[path] = bundle
     return _loaded[path]
 
 

@@ -13,7 +13,7 @@ import joblib
 import numpy as np
 
 from classifier import corpus
-from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores, off_topic_scores
+from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores, meaning_path, off_topic_scores
 from classifier.base import __version__
 from classifier.decide import GUIDELINES
 from classifier.langid import KURDISH
@@ -39,6 +39,7 @@ MIN_REJECT_ABOVE = 0.6
 # rest to review. Chosen on our calibration examples (sixth issue-4 pass,
 # docs/technical/classifier.md).
 MIN_OFF_TOPIC_REJECT_ABOVE = 0.85
+MEANING_PARTS = ("meaning", "blend")
 
 
 def fit_guidelines(train):
@@ -119,6 +120,13 @@ def blend_inputs(model, meaning, examples, embeddings):
     return np.hstack([model.decision_function([e.normalised for e in examples]), meaning.head_logits(embeddings, model.heads)])
 
 
+def write_artifact(bundle, output):
+    """The bundle in two files: the meaning model and its blend beside the rest (api.load_model)."""
+    meaning = {part: bundle[part] for part in MEANING_PARTS}
+    joblib.dump({key: value for key, value in bundle.items() if key not in MEANING_PARTS}, output, compress=3)
+    joblib.dump(meaning, meaning_path(output), compress=3)
+
+
 def data_digest(examples):
     digest = hashlib.sha256()
     for example in examples:
@@ -151,8 +159,9 @@ def train(data=None, output=DEFAULT_ARTIFACT):
         "linear_thresholds": choose_thresholds(linear_heads, model.heads, *calibration_parts),
         "model_version": f"{__version__}+linear-e5-{data_digest(shared_train + own_train)}",
     }
-    joblib.dump(bundle, output, compress=3)
-    print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
+    write_artifact(bundle, output)
+    print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB) and {meaning_path(output).name} "
+          f"({meaning_path(output).stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
     print("thresholds:", bundle["thresholds"])
     print("thresholds with the encoder off:", bundle["linear_thresholds"])
     return bundle
