@@ -4,8 +4,8 @@ The limits are fixed-window counters in Django's cache (Redis in production, so 
 process counts together). Django's cache is enough here: the counter is one atomic incr(),
 and we need the seconds left in the window for Retry-After, which we know exactly.
 
-Both ways of posting (the article page and the JSON API) call check_posting() after the
-form is valid and before anything is stored.
+Both ways of posting (the article page and the JSON API) store a valid submission inside
+posting(), which runs these checks first.
 """
 
 import hashlib
@@ -14,6 +14,7 @@ import math
 import re
 import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -117,10 +118,38 @@ def check_duplicate(article, email: str, text: str) -> None:
         raise DuplicateComment()
 
 
-def check_posting(request, article, cleaned: dict) -> None:
-    """Every flood check a valid submission passes before it is stored."""
-    check_duplicate(article, cleaned["author_email"], cleaned["text"])
-    check_rates(request, cleaned["author_email"])
+@contextmanager
+def posting(request, article, cleaned: dict, *, count_rate: bool = True):
+    """Every flood check a valid submission passes, then the storing it wraps (count_rate
+    False: the caller counted this post against the rates already).
+
+    The same comment is claimed in the cache for as long as it is being stored: a double
+    click sends two requests that would both find nothing stored yet. The claim is given back
+    when the block ends, by which time the comment is committed and check_duplicate sees it.
+    """
+    email, text = cleaned["author_email"], cleaned["text"]
+    claim = claim_key(article, email, text)
+    if claim and not cache.add(claim, 1, timeout=CLAIM_SECONDS):
+        raise DuplicateComment()
+    try:
+        check_duplicate(article, email, text)
+        if count_rate:
+            check_rates(request, email)
+        yield
+    finally:
+        if claim:
+            cache.delete(claim)
+
+
+# Longer than any request takes to store a comment, so only a crashed process's claim expires.
+CLAIM_SECONDS = 60
+
+
+def claim_key(article, email: str, text: str) -> str | None:
+    if settings.DUPLICATE_COMMENT_WINDOW <= 0:
+        return None
+    digest = hashlib.sha256(f"{email}\n{same_text(text)}".encode()).hexdigest()[:32]
+    return f"posting:{article.pk}:{digest}"
 
 
 def check_reporting(request) -> None:

@@ -51,8 +51,8 @@ def post_comment(request, slug):
         return render_article(request, article, form, status=400)
     account_id = identity.account_id if identity else None
     try:
-        flood.check_posting(request, article, form.cleaned_data)
-        comment = do_submit_comment(article, **form.cleaned_data, account_id=account_id)
+        with flood.posting(request, article, form.cleaned_data):
+            comment = do_submit_comment(article, **form.cleaned_data, account_id=account_id)
     except flood.PostingTooFast as error:
         form.add_error(None, too_fast_message(error.retry_after))
         response = render_article(request, article, form, status=429)

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 from commentdesk.comments import flood
+from commentdesk.comments.actions import do_submit_comment
 from commentdesk.comments.models import Comment
 from commentdesk.test import BaseTestCase
 
@@ -122,3 +123,23 @@ class DuplicateTestCase(FloodTestCase):
         self.assertEqual(self.post_comment(text="Great reporting, again.").status_code, 302)
         self.assertEqual(self.post_comment(text="Great reporting.", author_email="d@example.org").status_code, 302)
         self.assertEqual(Comment.objects.count(), 3)
+
+    def test_a_double_click_stores_the_comment_once(self):
+        """The second request arrives while the first is storing the same comment."""
+        cleaned = {"author_name": "Carol", "author_email": "carol@example.org", "text": "Great reporting."}
+        first = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1")
+        with flood.posting(first, self.article, cleaned):
+            second = self.post_comment(text="Great reporting.")
+            do_submit_comment(self.article, **cleaned)
+        self.assertContains(second, "You have already posted this comment", status_code=409)
+        self.assertContains(self.post_comment(text="Great reporting."), "already posted", status_code=409)
+        self.assertEqual(Comment.objects.count(), 1)
+
+    def test_a_comment_that_failed_to_store_can_be_sent_again(self):
+        self.article.comments_open = False
+        self.article.save()
+        self.assertContains(self.post_comment(text="Great reporting."), "closed", status_code=409)
+        self.article.comments_open = True
+        self.article.save()
+        self.assertEqual(self.post_comment(text="Great reporting.").status_code, 302)
+        self.assertEqual(Comment.objects.count(), 1)

@@ -139,13 +139,13 @@ def _submit(request, site, article, url, body):
             fields={name: [str(e) for e in errors] for name, errors in form.errors.items()},
         )
     try:
-        if article:
-            flood.check_posting(request, article, form.cleaned_data)
-        else:
+        new_thread = article is None
+        if new_thread:  # Counted before the thread is created, so a flood creates none.
             flood.check_rates(request, form.cleaned_data["author_email"])
-        article = article or get_or_create_thread(site.pk, url, body.get("title", ""))
+            article = get_or_create_thread(site.pk, url, body.get("title", ""))
         account_id = identity.account_id if identity else None
-        comment = do_submit_comment(article, **form.cleaned_data, account_id=account_id)
+        with flood.posting(request, article, form.cleaned_data, count_rate=not new_thread):
+            comment = do_submit_comment(article, **form.cleaned_data, account_id=account_id)
     except flood.PostingTooFast as error:
         raise ApiError(
             429, too_fast_message(error.retry_after), retry_after=error.retry_after
