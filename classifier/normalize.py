@@ -82,6 +82,11 @@ SPACED_LETTERS = r"(?<![\w])[^\W\d_](?:(?: +|[.*_-]+ ?)[^\W\d_]){2,}(?![\w])|(?<
 # Dots inside a word hide one of the words above ("ib.ne", "or.ospu"); other
 # dotted words ("U.S.", "war.The") are left alone.
 DOTTED = r"(?<![\w.])[^\W\d_]+(?:\.[^\W\d_]+)+(?![\w.])"
+# Arabic script has no abbreviations with dots inside a word, so dots, underscores and
+# middle dots between its letters hide a word ("الكـ.ـلـ.ـب" is الكلب once tatweel is gone);
+# a chunk of one or two letters tells this from a missing space after a full stop.
+ARABIC_LETTER = "[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff]"
+ARABIC_SPLIT = rf"{ARABIC_LETTER}+(?:[._\u00b7\u2022]+{ARABIC_LETTER}+)+"
 MASKED = r"(?<![\w*])[^\W\d_]*\*+[^\W\d_]+[\w*]*|(?<![\w*])[^\W\d_]+\*+(?![\w*])"
 LEET_INSIDE = r"(?<=[^\W\d_])[013457@$!|]+(?=[^\W\d_])"
 LEET_LEADING = r"(?<![\w@$!|])[0134@$](?=[^\W\d_]{3,})"
@@ -185,6 +190,15 @@ def _undot(match):
     return word, list(range(len(word)))
 
 
+def _join_arabic(match):
+    word = match.group()
+    chunks = re.split(r"[._\u00b7\u2022]+", word)
+    if min(len(chunk) for chunk in chunks) > 2:
+        return word, list(range(len(word)))
+    kept = [i for i, char in enumerate(word) if char not in "._\u00b7\u2022"]
+    return "".join(word[i] for i in kept), kept
+
+
 def _unmask(match):
     word = match.group()
     whole = [known for known in MASKABLE_WORDS if len(known) == len(word) and _masks(word, known)]
@@ -231,6 +245,7 @@ def normalize(text):
         (MESSENGER, _messenger),
         (SPACED_LETTERS, _join_letters),
         (DOTTED, _undot),
+        (ARABIC_SPLIT, _join_arabic),
         (MASKED, _unmask),
         (LEET_INSIDE, _unleet),
         (LEET_LEADING, _unleet),

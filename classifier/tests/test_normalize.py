@@ -47,6 +47,19 @@ def test_diacritics_written_as_presentation_forms_are_dropped_too():
     assert normalize("ك\ufe71لب \ufc5e").text == "کلب"
 
 
+@pytest.mark.parametrize(
+    "written, normalised",
+    [
+        ("المراسل الكـ.ـلـ.ـب", "المراسل الکلب"),  # tatweel and dots
+        ("يا ح_م_ا_ر", "یا حمار"),
+        ("کەر·ە", "کەرە"),
+        ("قتل الجنود.والمدنيين", "قتل الجنود.والمدنیین"),  # a missing space after a full stop
+    ],
+)
+def test_arabic_script_words_split_by_dots_are_joined(written, normalised):
+    assert normalize(written).text == normalised
+
+
 def test_arabic_indic_digits_become_western():
     assert normalize("٣ قتلى و۵ جرحى").text == "3 قتلی و5 جرحی"
 
