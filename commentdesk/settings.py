@@ -235,6 +235,9 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "False")
 # Seconds to wait for the mail server, so a hung one cannot stall the background sender.
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
+# Failed attempts before a commenter's email is given up (retried like webhooks, backing off
+# from WEBHOOK_RETRY_SECONDS up to an hour: eight attempts span about two hours).
+EMAIL_MAX_ATTEMPTS = envint("EMAIL_MAX_ATTEMPTS", "8")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "noreply@localhost")
 # Hours a commenter's confirmation link for export or erasure stays valid.
 PRIVACY_LINK_HOURS = envint("PRIVACY_LINK_HOURS", "24")
@@ -313,6 +316,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "deliver-due-webhooks": {
         "task": "commentdesk.webhooks.tasks.deliver_due_webhooks",
+        "schedule": float(WEBHOOK_SWEEP_INTERVAL),
+    },
+    "send-due-emails": {
+        "task": "commentdesk.notifications.tasks.send_due_emails",
         "schedule": float(WEBHOOK_SWEEP_INTERVAL),
     },
 }

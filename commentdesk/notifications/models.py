@@ -41,3 +41,32 @@ class SentEmail(models.Model):
 
     def __str__(self):
         return f"{self.subscription_id}: {self.key}"
+
+
+class PendingEmail(models.Model):
+    """The outbox: an email a decision asked for, kept until the mail server took it (or it
+    turned out to be due no more), so a mail server that is down, or a process that stops,
+    delays it instead of losing it. kind is "decision" (about comment) or "reply" (comment is
+    the reply to announce)."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("decision")
+        REPLY = "reply", _("reply")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    comment = models.ForeignKey("comments.Comment", on_delete=models.CASCADE, related_name="+")
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    # None once it failed for good: left for an operator to read, never tried again.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, default=timezone.now)
+    error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("pending email")
+        verbose_name_plural = _("pending emails")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "comment"], name="one_pending_email_per_event")
+        ]
+        indexes = [models.Index(fields=["next_attempt_at"], name="pending_email_due")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.comment_id}"

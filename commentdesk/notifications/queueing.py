@@ -1,14 +1,14 @@
-"""Decisions become emails: the comments' status signal, sent after the commit, queues them
-as background work (the webhooks thread without a broker, a Celery task with one)."""
+"""Decisions become emails: the comments' status signal, sent after the commit, puts them in
+the outbox (outbox.py), sent in the background (the webhooks thread without a broker, a Celery
+task with one)."""
 
 import logging
 
 from django.db.models import Q, Subquery
 
 from commentdesk.comments.models import Comment
-from commentdesk.notifications import tasks
-from commentdesk.notifications.models import Subscription
-from commentdesk.webhooks.sender import run_in_background
+from commentdesk.notifications import outbox
+from commentdesk.notifications.models import PendingEmail, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +28,8 @@ def on_comment_status_changed(sender, comment_id, status, **kwargs):
             ).values_list("comment_id", flat=True)
         )
         if comment_id in subscribed:
-            run_in_background(tasks.send_decision_email, comment_id)
+            outbox.queue(PendingEmail.Kind.DECISION, comment_id)
         if subscribed - {comment_id} and status == Comment.Status.APPROVED:
-            run_in_background(tasks.send_reply_email, comment_id)
+            outbox.queue(PendingEmail.Kind.REPLY, comment_id)
     except Exception:
         logger.exception("Emails about comment %s not queued.", comment_id)

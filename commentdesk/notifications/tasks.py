@@ -1,26 +1,21 @@
-"""Celery entry points: they take an id and hand over to emails; a mail server that refuses
-or is down is tried again a few times (the email's claim is given back first)."""
-
-from smtplib import SMTPException
+"""Celery entry points: they take an outbox row's id and hand over to outbox, which keeps a
+failed email for a later attempt itself (so no Celery retries here)."""
 
 from celery import shared_task
 
-from commentdesk.notifications import emails
-
-RETRIES = 3
-RETRY_SECONDS = 60
-MAIL_SERVER_ERRORS = (SMTPException, OSError)
+from commentdesk.notifications import outbox
 
 
-@shared_task(
-    autoretry_for=MAIL_SERVER_ERRORS, max_retries=RETRIES, default_retry_delay=RETRY_SECONDS
-)
-def send_decision_email(comment_id: int) -> None:
-    emails.send_decision_email(comment_id)
+@shared_task
+def send_email(pending_id: int) -> None:
+    outbox.do_attempt(pending_id)
 
 
-@shared_task(
-    autoretry_for=MAIL_SERVER_ERRORS, max_retries=RETRIES, default_retry_delay=RETRY_SECONDS
-)
-def send_reply_email(reply_id: int) -> None:
-    emails.send_reply_email(reply_id)
+@shared_task
+def send_due_emails() -> int:
+    """Beat: send the emails whose task was lost (a worker or broker restart) or whose retry
+    is due."""
+    ids = outbox.due_ids(grace=60)
+    for pending_id in ids:
+        send_email.delay(pending_id)
+    return len(ids)

@@ -2,9 +2,9 @@
 emails (commentdesk/notifications), so posting and deciding never wait for a publisher's
 server or the mail server.
 
-It starts at the first event a process sends, then attempts due deliveries whenever woken and
-at least every WEBHOOK_SWEEP_INTERVAL seconds (retries included; rows a stopped process left
-pending too).
+It starts at the first event a process sends, then attempts due deliveries and emails
+whenever woken and at least every WEBHOOK_SWEEP_INTERVAL seconds (retries included; rows a
+stopped process left pending too).
 """
 
 import logging
@@ -34,7 +34,8 @@ class InProcessSender(BackgroundThread):
         self.wake()
 
     def work(self, woken: bool) -> float:
-        from commentdesk.webhooks.delivery import do_deliver_due, seconds_to_next
+        from commentdesk.notifications import outbox
+        from commentdesk.webhooks import delivery
 
         while not self._jobs.empty():
             function, args = self._jobs.get()
@@ -42,10 +43,11 @@ class InProcessSender(BackgroundThread):
                 function(*args)
             except Exception:
                 logger.exception("A background job of the webhooks thread failed.")
-        do_deliver_due()
-        next_due = seconds_to_next()
+        delivery.do_deliver_due()
+        outbox.do_send_due()
         interval = float(settings.WEBHOOK_SWEEP_INTERVAL)
-        return interval if next_due is None else min(max(next_due, 0.05), interval)
+        due = [s for s in (delivery.seconds_to_next(), outbox.seconds_to_next()) if s is not None]
+        return min([max(seconds, 0.05) for seconds in due] + [interval])
 
 
 in_process_sender = InProcessSender()

@@ -3,6 +3,7 @@ from unittest import mock
 from django.test import override_settings
 
 from commentdesk.comments.actions import do_submit_comment
+from commentdesk.notifications import outbox
 from commentdesk.moderation.actions import do_approve_comment, do_reject_comment
 from commentdesk.test import BaseTestCase
 
@@ -11,16 +12,18 @@ DESK = "https://comments.example.org"
 
 @override_settings(COMMENTDESK_URL=DESK)
 class NotificationsTestCase(BaseTestCase):
-    """Comments stay pending until a test decides them, and the background sender's jobs run
-    at once, so Django's test outbox holds the emails as soon as a decision is committed."""
+    """Comments stay pending until a test decides them, and an email put in the outbox is
+    attempted at once, so Django's test outbox holds the emails as soon as a decision is
+    committed."""
+
+    dispatch_at_once = True
 
     def setUp(self):
         super().setUp()
-        for target, kwargs in (
-            ("commentdesk.webhooks.sender.in_process_sender.submit",
-             {"side_effect": lambda function, *args: function(*args)}),
-            ("commentdesk.moderation.actions._publish", {}),
-        ):
+        patches = [("commentdesk.moderation.actions._publish", {})]
+        if self.dispatch_at_once:
+            patches.append(("commentdesk.notifications.outbox.dispatch", {"side_effect": outbox.do_attempt}))
+        for target, kwargs in patches:
             patcher = mock.patch(target, **kwargs)
             patcher.start()
             self.addCleanup(patcher.stop)

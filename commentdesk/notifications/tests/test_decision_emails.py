@@ -5,7 +5,6 @@ from django.test import override_settings
 from django.utils.translation import gettext as _, override
 
 from commentdesk.moderation.actions import do_undo_decision
-from commentdesk.notifications import tasks
 from commentdesk.notifications.emails import send_decision_email
 from commentdesk.notifications.models import SentEmail, Subscription
 from commentdesk.notifications.tests.base import DESK, NotificationsTestCase
@@ -121,43 +120,3 @@ class OnceOnlyTestCase(NotificationsTestCase):
         self.undo(decision)
         self.assertFalse(send_decision_email(comment.pk))
         self.assertEqual(mail.outbox, [])
-
-    @override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1", EMAIL_PORT=9, EMAIL_USE_TLS=False, EMAIL_TIMEOUT=2,
-    )
-    def test_a_send_that_fails_leaves_the_email_to_a_retry(self):
-        comment = self.subscribe()
-        self.approve(comment)  # Refused by the mail server: logged, not raised.
-        self.assertFalse(SentEmail.objects.exists())
-        with self.settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            self.assertTrue(send_decision_email(comment.pk))
-        self.assertTrue(SentEmail.objects.filter(key="approved").exists())
-
-
-
-class CeleryTestCase(NotificationsTestCase):
-    @override_settings(CELERY_TASK_ALWAYS_EAGER=False)
-    def test_with_a_broker_the_decision_queues_a_task_that_sends_it(self):
-        comment = self.subscribe()
-        with mock.patch.object(tasks.send_decision_email, "delay") as delay:
-            self.approve(comment)
-        delay.assert_called_once_with(comment.pk)
-        self.assertEqual(mail.outbox, [])
-        tasks.send_decision_email.apply(args=[comment.pk])  # What the worker runs.
-        self.assertEqual(len(mail.outbox), 1)
-
-    @override_settings(
-        CELERY_TASK_ALWAYS_EAGER=False,
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1", EMAIL_PORT=9, EMAIL_USE_TLS=False, EMAIL_TIMEOUT=2,
-    )
-    def test_the_task_retries_while_the_mail_server_is_down_then_gives_up(self):
-        comment = self.subscribe()
-        with mock.patch.object(tasks.send_decision_email, "delay"):
-            self.approve(comment)
-        with mock.patch("smtplib.SMTP.connect", side_effect=ConnectionRefusedError) as connect:
-            result = tasks.send_decision_email.apply(args=[comment.pk])
-        self.assertTrue(result.failed())
-        self.assertEqual(connect.call_count, 1 + tasks.RETRIES)
-        self.assertFalse(SentEmail.objects.exists())
