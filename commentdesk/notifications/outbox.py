@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.notifications import emails
 from commentdesk.notifications.models import PendingEmail
@@ -45,15 +44,9 @@ def queue(kind: str, comment_id: int) -> None:
 
 def dispatch(pending_id: int) -> None:
     from commentdesk.notifications.tasks import send_email
-    from commentdesk.webhooks.sender import in_process_sender
+    from commentdesk.webhooks.sender import attempt_in_background
 
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        in_process_sender.wake()
-        return
-    try:
-        send_email.delay(pending_id)
-    except (BrokerError, OSError):
-        logger.warning("Broker unavailable; email %s waits for the sweep.", pending_id)
+    attempt_in_background(send_email, pending_id, "email")
 
 
 def do_attempt(pending_id: int) -> bool:

@@ -16,7 +16,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Min
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.webhooks import addresses, signing
 from commentdesk.webhooks.models import Delivery
@@ -29,16 +28,10 @@ MAX_BACKOFF_SECONDS = 3600
 
 def dispatch(delivery_id: int) -> None:
     """Have the delivery attempted in the background; never raises."""
-    from commentdesk.webhooks.sender import in_process_sender
+    from commentdesk.webhooks.sender import attempt_in_background
     from commentdesk.webhooks.tasks import deliver_webhook
 
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        in_process_sender.wake()
-        return
-    try:
-        deliver_webhook.delay(delivery_id)
-    except (BrokerError, OSError):
-        logger.warning("Broker unavailable; webhook delivery %s waits for the sweep.", delivery_id)
+    attempt_in_background(deliver_webhook, delivery_id, "webhook delivery")
 
 
 def backoff(attempts: int) -> float:

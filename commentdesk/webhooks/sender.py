@@ -11,6 +11,7 @@ import logging
 import queue
 
 from django.conf import settings
+from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.lib.background import BackgroundThread
 
@@ -60,3 +61,16 @@ def run_in_background(task, *args):
         in_process_sender.submit(task, *args)
     else:
         task.delay(*args)
+
+
+def attempt_in_background(task, row_id: int, what: str) -> None:
+    """Have an outbox row (a webhook delivery, an email) attempted soon: by this process's
+    thread, or by a worker running task(row_id). Never raises: with the broker down, the row
+    waits for the next look for due ones."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        in_process_sender.wake()
+        return
+    try:
+        task.delay(row_id)
+    except (BrokerError, OSError):
+        logger.warning("Broker unavailable; %s %s waits for the sweep.", what, row_id)
