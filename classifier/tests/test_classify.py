@@ -34,32 +34,42 @@ NEUTRAL_IDENTITY = [
     "The Kurds have suffered in every one of these wars.",
     "Jews and Christians lived in this neighbourhood for centuries.",
 ]
-# Known weakness, measured in docs/moderation.md: the "abusive" head learned from
-# keyword-sampled tweets and sends these to review. strict=True makes an
-# improvement show up here. "Jews and Christians lived here…" was approved from
-# the second to the third issue-4 pass and goes to review again since the fourth
-# (identity abuse 0.55 now, reject from 0.93: our written abuse names religious
-# groups, and its contrasting legitimate examples rarely name Jews). "We need a
-# kill switch…" was approved in the fourth pass and the first part of the fifth
-# (threat 0.16, review from 0.167) and goes to review since (threat 0.63 now,
-# review from 0.22, reject from 0.91): the written threats of the fifth and
-# sixth passes taught the threat head more of the words of war. "The Kurds have
-# suffered…" went to review in the fifth pass (0.27) and is approved again since
-# the sixth (0.12).
+# Known weaknesses, measured in docs/moderation.md: each sentence with the modes
+# ("off": the linear heads alone, "on": with the encoder) that send it to review.
+# strict=True makes an improvement show up here. "Jews and Christians lived
+# here…" was approved from the second to the third issue-4 pass, went to review
+# from the fourth to the seventh (our written abuse names religious groups, and
+# its contrasting legitimate examples rarely named Jews), and is approved by the
+# linear heads again since the eighth (identity abuse 0.41, review from 0.42),
+# whose written examples name religions in solidarity; the blend still reviews
+# it (0.47). "We need a kill switch…" was approved in the fourth pass and the
+# first part of the fifth (threat 0.16, review from 0.167) and goes to review
+# since (threat 0.63 in the seventh pass, review from 0.22): the written threats
+# of the fifth and sixth passes taught the threat head more of the words of war.
+# "The Kurds have suffered…" went to review in the fifth pass (0.27) and is
+# approved again since the sixth (0.12).
 SENT_TO_REVIEW = {
-    "We need a kill switch for escalation.",
-    "Jews and Christians lived in this neighbourhood for centuries.",
+    "We need a kill switch for escalation.": {"off", "on"},
+    "Jews and Christians lived in this neighbourhood for centuries.": {"on"},
 }
 
 
-def expecting_approval(texts):
-    weakness = pytest.mark.xfail(reason="known weakness: sent to review, not approved", strict=True)
-    return [pytest.param(text, marks=weakness) if text in SENT_TO_REVIEW else text for text in texts]
+@pytest.fixture
+def expect_approval(request, encoder_setting):
+    """Assert that text is approved, as an expected failure where it is a known weakness."""
+
+    def check(text):
+        if encoder_setting in SENT_TO_REVIEW.get(text, ()):
+            weakness = pytest.mark.xfail(reason="known weakness: sent to review, not approved", strict=True)
+            request.applymarker(weakness)
+        assert classify(text).decision == "approve"
+
+    return check
 
 
-@pytest.mark.parametrize("text", expecting_approval(CONFLICT_REPORTING))
-def test_conflict_reporting_and_criticism_are_approved(text):
-    assert classify(text).decision == "approve"
+@pytest.mark.parametrize("text", CONFLICT_REPORTING)
+def test_conflict_reporting_and_criticism_are_approved(text, expect_approval):
+    expect_approval(text)
 
 
 @pytest.mark.parametrize("text", CONFLICT_REPORTING + NEUTRAL_IDENTITY)
@@ -98,9 +108,9 @@ def test_words_holding_the_letters_of_an_obscenity_are_not_rejected(text, lang):
     assert classify(text, lang=lang).decision != "reject"
 
 
-@pytest.mark.parametrize("text", expecting_approval(NEUTRAL_IDENTITY))
-def test_identity_words_in_neutral_use_are_approved(text):
-    assert classify(text).decision == "approve"
+@pytest.mark.parametrize("text", NEUTRAL_IDENTITY)
+def test_identity_words_in_neutral_use_are_approved(text, expect_approval):
+    expect_approval(text)
 
 
 @pytest.mark.parametrize("text", ["What a load of bull$hit.", "This is f*cking ridiculous.", "f.u.c.k all of them"])
