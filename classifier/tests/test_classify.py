@@ -37,20 +37,21 @@ NEUTRAL_IDENTITY = [
 # Known weaknesses, measured in docs/moderation.md: each sentence with the modes
 # ("off": the linear heads alone, "on": with the encoder) that send it to review.
 # strict=True makes an improvement show up here. "Jews and Christians lived
-# here…" was approved from the second to the third issue-4 pass, went to review
-# from the fourth to the seventh (our written abuse names religious groups, and
-# its contrasting legitimate examples rarely named Jews), and is approved by the
-# linear heads again since the eighth (identity abuse 0.41, review from 0.42),
-# whose written examples name religions in solidarity; the blend still reviews
-# it (0.47). "We need a kill switch…" was approved in the fourth pass and the
-# first part of the fifth (threat 0.16, review from 0.167) and goes to review
-# since (threat 0.63 in the seventh pass, review from 0.22): the written threats
-# of the fifth and sixth passes taught the threat head more of the words of war.
+# here…" was approved from the second to the third issue-4 pass and goes to
+# review since the fourth (our written abuse names religious groups, and its
+# contrasting legitimate examples rarely named Jews); the first part of the
+# eighth, whose examples name religions in solidarity, approved it (identity
+# abuse 0.41, review from 0.42), and its second, with conspiracy tropes about
+# Jews among the abuse, sends it back (0.45). "We need a kill switch…" was
+# approved in the fourth pass and the first part of the fifth (threat 0.16,
+# review from 0.167) and goes to review since (threat 0.66 now, review from
+# 0.23): the written threats of the fifth and later passes taught the threat
+# head more of the words of war.
 # "The Kurds have suffered…" went to review in the fifth pass (0.27) and is
 # approved again since the sixth (0.12).
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.": {"off", "on"},
-    "Jews and Christians lived in this neighbourhood for centuries.": {"on"},
+    "Jews and Christians lived in this neighbourhood for centuries.": {"off", "on"},
 }
 
 
