@@ -243,9 +243,10 @@ def normalize(text):
         (PHONE, _token("phonetoken")),
         (HANDLE, _token("usertoken")),
         (MESSENGER, _messenger),
+        # Before SPACED_LETTERS, which would join only the single letters after the first dot.
+        (ARABIC_SPLIT, _join_arabic),
         (SPACED_LETTERS, _join_letters),
         (DOTTED, _undot),
-        (ARABIC_SPLIT, _join_arabic),
         (MASKED, _unmask),
         (LEET_INSIDE, _unleet),
         (LEET_LEADING, _unleet),

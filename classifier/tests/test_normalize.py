@@ -52,6 +52,7 @@ def test_diacritics_written_as_presentation_forms_are_dropped_too():
     [
         ("المراسل الكـ.ـلـ.ـب", "المراسل الکلب"),  # tatweel and dots
         ("يا ح_م_ا_ر", "یا حمار"),
+        ("بمؤ.خ.ر.ا.ت", "بمؤخرات"),  # a chunk of three letters, then single ones
         ("کەر·ە", "کەرە"),
         ("قتل الجنود.والمدنيين", "قتل الجنود.والمدنیین"),  # a missing space after a full stop
     ],
