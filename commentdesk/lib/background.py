@@ -73,3 +73,14 @@ class BackgroundThread:
                 logger.exception("%s: a round failed; trying again in %.0f s.", self.name, wait)
             finally:
                 connection.close()
+
+
+def attempt_all_due(due_ids, attempt) -> int:
+    """Attempt every row that due_ids() lists, until none is due (an outbox's sweep in this
+    process); return how many attempts were made."""
+    attempted = 0
+    while ids := due_ids():
+        for row_id in ids:
+            attempt(row_id)
+            attempted += 1
+    return attempted

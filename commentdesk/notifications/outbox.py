@@ -9,10 +9,10 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from commentdesk.lib.background import attempt_all_due
 from commentdesk.notifications import emails
 from commentdesk.notifications.models import PendingEmail
 from commentdesk.webhooks.delivery import backoff
@@ -30,11 +30,7 @@ CLAIM_SECONDS = 300
 def queue(kind: str, comment_id: int) -> None:
     """Put the email in the outbox (once: a second decision meanwhile makes it due now) and
     have it attempted in the background."""
-    try:
-        with transaction.atomic():
-            pending, created = PendingEmail.objects.get_or_create(kind=kind, comment_id=comment_id)
-    except IntegrityError:  # Queued at the same moment by another process.
-        return
+    pending, created = PendingEmail.objects.get_or_create(kind=kind, comment_id=comment_id)
     if not created:
         PendingEmail.objects.filter(pk=pending.pk).update(
             next_attempt_at=timezone.now(), attempts=0, error=""
@@ -92,9 +88,4 @@ def seconds_to_next() -> float | None:
 
 def do_send_due() -> int:
     """Attempt every due email now, in this process; return how many were attempted."""
-    attempted = 0
-    while ids := due_ids():
-        for pending_id in ids:
-            do_attempt(pending_id)
-            attempted += 1
-    return attempted
+    return attempt_all_due(due_ids, do_attempt)

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db.models import Min
 from django.utils import timezone
 
+from commentdesk.lib.background import attempt_all_due
 from commentdesk.webhooks import addresses, signing
 from commentdesk.webhooks.models import Delivery
 
@@ -119,12 +120,7 @@ def seconds_to_next() -> float | None:
 
 def do_deliver_due() -> int:
     """Attempt every due delivery now, in this process; return how many were attempted."""
-    attempted = 0
-    while ids := due_ids():
-        for delivery_id in ids:
-            do_attempt_delivery(delivery_id)
-            attempted += 1
-    return attempted
+    return attempt_all_due(due_ids, do_attempt_delivery)
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
