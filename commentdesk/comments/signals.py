@@ -1,4 +1,5 @@
-"""Signals other apps listen to; sent only after the change is committed."""
+"""Signals other apps listen to; sent only after the change is committed, except
+comment_status_deciding."""
 
 from django.dispatch import Signal
 
@@ -7,6 +8,12 @@ from django.dispatch import Signal
 # when the comment was deleted at its author's request (commentdesk/comments/privacy.py).
 # Also with article, the Article, when the sender had it loaded.
 comment_status_changed = Signal()
+
+# The same, sent inside the transaction that changes the status (a decision or an undo), for
+# listeners that store something with the change: what they store is committed with it, or
+# not at all, so no crash between the two can lose it. A listener must not raise, and must
+# keep its own failures from aborting the transaction (a savepoint).
+comment_status_deciding = Signal()
 
 # Sent with comment_id, article_id and site_id once a reader's new comment is committed (pending).
 comment_created = Signal()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 
 from commentdesk.comments.models import Comment
-from commentdesk.comments.signals import comment_status_changed
+from commentdesk.comments.signals import comment_status_changed, comment_status_deciding
 from commentdesk.moderation.guidelines import Guideline
 from commentdesk.moderation.models import Decision, LabelledExample, ModerationJob
 
@@ -101,11 +101,13 @@ def do_undo_decision(decision: Decision, *, moderator) -> Comment:
 
 
 def _notify_status_changed(comment, article=None):
-    """Tell listeners (the embed's cache, webhooks) once the new status is committed; with the
+    """Tell the listeners that store something with the change (the commenters' emails) now,
+    and the others (the embed's cache, webhooks) once the new status is committed; with the
     article when the caller has it, which spares each listener a query."""
     ids = {"comment_id": comment.pk, "article_id": comment.article_id, "status": comment.status}
     if article is not None:
         ids["article"] = article
+    comment_status_deciding.send(sender=Comment, **ids)
     transaction.on_commit(lambda: comment_status_changed.send(sender=Comment, **ids))
 
 

@@ -14,6 +14,6 @@ class NotificationsConfig(AppConfig):
 
         checks.register(check_email_settings, deploy=True)
 
-        signals.comment_status_changed.connect(
-            queueing.on_comment_status_changed, dispatch_uid="notifications.status"
+        signals.comment_status_deciding.connect(
+            queueing.on_comment_status_deciding, dispatch_uid="notifications.status"
         )

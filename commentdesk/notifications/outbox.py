@@ -7,8 +7,10 @@ sender thread, or beat's send_due_emails)."""
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
@@ -28,14 +30,14 @@ CLAIM_SECONDS = 300
 
 
 def queue(kind: str, comment_id: int) -> None:
-    """Put the email in the outbox (once: a second decision meanwhile makes it due now) and
-    have it attempted in the background."""
+    """Put the email in the outbox (once: a second decision meanwhile makes it due now), in the
+    caller's transaction, and have it attempted in the background once that commits."""
     pending, created = PendingEmail.objects.get_or_create(kind=kind, comment_id=comment_id)
     if not created:
         PendingEmail.objects.filter(pk=pending.pk).update(
             next_attempt_at=timezone.now(), attempts=0, error=""
         )
-    dispatch(pending.pk)
+    transaction.on_commit(partial(dispatch, pending.pk))
 
 
 def dispatch(pending_id: int) -> None:

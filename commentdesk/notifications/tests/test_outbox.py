@@ -5,11 +5,12 @@ from datetime import timedelta
 from unittest import mock
 
 from django.core import mail
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from commentdesk.moderation.actions import do_undo_decision
+from commentdesk.moderation.actions import do_approve_comment, do_undo_decision
 from commentdesk.notifications import outbox, tasks
 from commentdesk.notifications.models import PendingEmail, SentEmail
 from commentdesk.notifications.tests.base import NotificationsTestCase
@@ -86,6 +87,41 @@ class OutboxTestCase(NotificationsTestCase):
         PendingEmail.objects.filter(pk=pending.pk).update(next_attempt_at=later)  # Claimed.
         self.assertFalse(outbox.do_attempt(pending.pk))
         self.assertEqual(mail.outbox, [])
+
+    def test_the_email_is_stored_in_the_deciding_transaction(self):
+        comment = self.subscribe()
+        with self.captureOnCommitCallbacks(execute=False) as callbacks:
+            do_approve_comment(comment, moderator=self.bob)
+        # Stored before anything runs after the commit: a process that stops there loses nothing.
+        self.assertTrue(PendingEmail.objects.filter(comment=comment).exists())
+        self.assertEqual(mail.outbox, [])
+        for callback in callbacks:
+            callback()
+        self.assertEqual(len(mail.outbox), 1)
+
+    def test_a_decision_rolled_back_leaves_no_email(self):
+        comment = self.subscribe()
+        with self.assertRaises(RuntimeError), self.captureOnCommitCallbacks(execute=True):
+            with transaction.atomic():
+                do_approve_comment(comment, moderator=self.bob)
+                raise RuntimeError("the decision fails after the status changed")
+        self.assertFalse(PendingEmail.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
+    def test_an_outbox_that_fails_does_not_break_the_decision(self):
+        def failing_query(**kwargs):
+            # A real database error: on PostgreSQL it aborts the transaction unless a
+            # savepoint contains it.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT no_such_column FROM notifications_pendingemail")
+
+        comment = self.subscribe()
+        with mock.patch.object(PendingEmail.objects, "get_or_create", side_effect=failing_query):
+            self.approve(comment)
+        comment.refresh_from_db()
+        self.assertEqual(comment.status, "approved")
+        self.assertEqual(comment.decisions.count(), 1)
+        self.assertFalse(PendingEmail.objects.exists())
 
     def test_the_sender_thread_sends_what_a_stopped_process_left(self):
         comment = self.subscribe()
