@@ -43,7 +43,7 @@ MASKABLE_WORDS = (
     "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "bullshit", "bitch",
     "asshole", "ass", "cunt", "dick", "cock", "pussy", "bastard", "damn", "crap", "whore",
     "slut", "piss", "retard", "faggot", "nigger", "twat", "wanker",
-    "siktir", "sikeyim", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne", "kahpe",
+    "siktir", "sikeyim", "sik", "bok", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne", "kahpe",
     "bigim", "qûnde", "qehpe",
 )
 
@@ -178,6 +178,9 @@ def _token(name):
 
 
 def _join_letters(match):
+    whole = _whole_words_masked(match.group())
+    if len(whole) == 1:  # "b*k": a star in place of a letter, not between letters.
+        return whole[0], list(range(len(match.group())))
     kept = [i for i, char in enumerate(match.group()) if char.isalpha()]
     return "".join(match.group()[i] for i in kept), kept
 
@@ -199,10 +202,14 @@ def _join_arabic(match):
     return "".join(word[i] for i in kept), kept
 
 
+def _whole_words_masked(word):
+    """The maskable words that word could be, written with stars."""
+    return [known for known in MASKABLE_WORDS if len(known) == len(word) and _masks(word, known)]
+
+
 def _unmask(match):
     word = match.group()
-    whole = [known for known in MASKABLE_WORDS if len(known) == len(word) and _masks(word, known)]
-    candidates = whole or {known + word[len(known) :] for known in MASKABLE_WORDS if _masks(word, known)}
+    candidates = _whole_words_masked(word) or {known + word[len(known) :] for known in MASKABLE_WORDS if _masks(word, known)}
     if len(candidates) == 1:
         return next(iter(candidates)), list(range(len(word)))
     kept = [i for i, char in enumerate(word) if char != "*"]

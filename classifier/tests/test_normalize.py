@@ -25,6 +25,9 @@ from classifier.normalize import URL, normalize
         ("ib.ne dolu", "ibne dolu"),
         ("y*rr*klarını", "yarraklarını"),  # a masked word with a suffix
         ("or*spular", "orospular"),
+        ("s*ktiğimin düzeni", "siktiğimin düzeni"),  # the stem, then its suffix
+        ("s*ktir git", "siktir git"),  # a whole word still wins over the stem
+        ("ne b*k gibi", "ne bok gibi"),
         ("a**hole", "asshole"),  # whole words first: not "ass" + "hole" or "amk" + "hole"
         ("or.os.pu", "orospu"),
         ("Betonê big*m", "betonê bigim"),  # Kurmanji
