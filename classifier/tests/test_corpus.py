@@ -42,7 +42,7 @@ def test_training_never_reads_the_news_evaluation_sets(name):
 
 @pytest.mark.parametrize("name", NEWS_SETS)
 def test_own_examples_do_not_repeat_the_news_evaluation_sets(name):
-    own = {row["text"] for row in corpus.read_jsonl(corpus.EXTRA_EXAMPLES)}
+    own = {row["text"] for row in corpus.own_rows()}
     assert not own & set(news_texts(name))
 
 
@@ -70,7 +70,7 @@ def _trigrams(text):
 def _own_normalised_with_trigrams():
     from classifier.normalize import normalize
 
-    texts = [normalize(row["text"]).text for row in corpus.read_jsonl(corpus.EXTRA_EXAMPLES)]
+    texts = [normalize(row["text"]).text for row in corpus.own_rows()]
     return [(text, _trigrams(text)) for text in texts]
 
 
