@@ -9,8 +9,11 @@ from commentdesk.comments.replies import thread_root
 from commentdesk.comments.signals import (
     comment_created,
     comment_featured,
+    comment_posting,
     comment_reported,
+    comment_reporting,
     comment_status_changed,
+    comment_status_deciding,
 )
 from commentdesk.identity.models import SignedInComment
 from commentdesk.moderation.actions import do_schedule_moderation
@@ -59,6 +62,7 @@ def do_submit_comment(
             Subscription.objects.create(comment=comment)
         do_schedule_moderation(comment)
         ids = {"comment_id": comment.pk, "article_id": comment.article_id, "site_id": article.site_id}
+        comment_posting.send(sender=Comment, **ids)
         transaction.on_commit(lambda: comment_created.send(sender=Comment, **ids))
     return comment
 
@@ -95,10 +99,9 @@ def do_report_comment(comment_id: int, *, reason: str, note: str, reporter: str)
             raise ReportRefused(409, ALREADY_REPORTED)
         Report.objects.create(comment=comment, reason=reason, note=note, reporter=reporter)
         count = comment.reports.filter(resolved_at__isnull=True).count()
-        ids = {"comment_id": comment.pk, "article_id": comment.article_id}
-        transaction.on_commit(
-            lambda: comment_reported.send(sender=Comment, reason=reason, report_count=count, **ids)
-        )
+        report = {"comment_id": comment.pk, "article_id": comment.article_id, "reason": reason, "report_count": count}
+        comment_reporting.send(sender=Comment, **report)
+        transaction.on_commit(lambda: comment_reported.send(sender=Comment, **report))
     return count
 
 
@@ -184,12 +187,11 @@ def do_erase_commenter(email: str) -> int:
             )
         Comment.objects.filter(pk__in=[comment.pk for comment in comments]).delete()
         # Every erased comment, not only published ones: webhook receivers may hold copies.
-        transaction.on_commit(lambda: _announce_erased(comments))
+        _announce_erased(comments, comment_status_deciding)
+        transaction.on_commit(lambda: _announce_erased(comments, comment_status_changed))
     return len(comments)
 
 
-def _announce_erased(comments):
+def _announce_erased(comments, signal):
     for comment in comments:
-        comment_status_changed.send(
-            sender=Comment, comment_id=comment.pk, article_id=comment.article_id, status="erased"
-        )
+        signal.send(sender=Comment, comment_id=comment.pk, article_id=comment.article_id, status="erased")

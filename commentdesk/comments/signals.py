@@ -1,5 +1,5 @@
 """Signals other apps listen to; sent only after the change is committed, except
-comment_status_deciding."""
+comment_status_deciding, comment_posting and comment_reporting, sent inside the transaction."""
 
 from django.dispatch import Signal
 
@@ -18,9 +18,17 @@ comment_status_deciding = Signal()
 # Sent with comment_id, article_id and site_id once a reader's new comment is committed (pending).
 comment_created = Signal()
 
+# The same, sent inside the transaction that stores the comment, for listeners that store
+# something with it (the webhooks' outbox); the rules of comment_status_deciding apply.
+comment_posting = Signal()
+
 # Sent with comment_id, article_id, reason (text) and report_count once a reader's report of a
 # comment is committed; the webhooks app turns it into the comment.reported event.
 comment_reported = Signal()
+
+# The same, sent inside the transaction that stores the report; the rules of
+# comment_status_deciding apply.
+comment_reporting = Signal()
 
 # Sent with comment_id, article_id and featured (True or False) once an editor's or moderator's
 # featuring or unfeaturing of a comment is committed (comments/actions.py).

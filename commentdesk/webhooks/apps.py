@@ -10,10 +10,14 @@ class WebhooksConfig(AppConfig):
         from commentdesk.comments import signals
         from commentdesk.webhooks import events
 
-        signals.comment_created.connect(events.on_comment_created, dispatch_uid="webhooks.created")
-        signals.comment_status_changed.connect(
-            events.on_comment_status_changed, dispatch_uid="webhooks.status"
+        signals.comment_posting.connect(events.on_comment_posting, dispatch_uid="webhooks.created")
+        signals.comment_status_deciding.connect(
+            events.on_comment_status_deciding, dispatch_uid="webhooks.status"
         )
-        signals.comment_reported.connect(
-            events.on_comment_reported, dispatch_uid="webhooks.reported"
+        signals.comment_reporting.connect(
+            events.on_comment_reporting, dispatch_uid="webhooks.reported"
+        )
+        signals.comment_created.connect(events.on_queue_changed, dispatch_uid="webhooks.queue.created")
+        signals.comment_status_changed.connect(
+            events.on_queue_changed, dispatch_uid="webhooks.queue.status"
         )

@@ -1,13 +1,19 @@
-"""The events publishers receive, built from the comments' signals once the change is committed.
+"""The events publishers receive, built from the comments' signals.
 
-Every receiver here swallows and logs its errors: a webhook must never break posting or deciding.
+An event is stored (a Delivery row per endpoint, the outbox) inside the transaction that posts,
+decides or reports, so it is committed with the change or not at all, and handed to the sender
+once committed: no crash between the two can lose it. The queue alert is checked after the
+commit. Every receiver here swallows and logs its errors, and an error rolls back only its own
+savepoint: a webhook must never break posting or deciding.
 """
 
 import json
 import logging
 import uuid
+from functools import partial
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -30,10 +36,11 @@ def site_listens(site_id: int) -> bool:
     key = _listening_key(site_id)
     listens = cache.get(key)
     if listens is None:
-        listens = (
-            Endpoint.objects.filter(site_id=site_id, active=True).exists()
-            or QueueAlert.objects.filter(site_id=site_id, limit__gt=0).exists()
-        )
+        with transaction.atomic():  # Called inside a posting transaction: see the module's doc.
+            listens = (
+                Endpoint.objects.filter(site_id=site_id, active=True).exists()
+                or QueueAlert.objects.filter(site_id=site_id, limit__gt=0).exists()
+            )
         cache.set(key, listens, LISTENING_CACHE_SECONDS)
     return listens
 
@@ -49,7 +56,8 @@ def _forget_listening(sender, instance, **kwargs):
 
 
 def fire(event: str, site_id: int, data: dict, *, summary: str = "") -> list[Delivery]:
-    """Queue the event for each active endpoint of the site that subscribed to it."""
+    """Queue the event for each active endpoint of the site that subscribed to it; each delivery
+    is attempted once the caller's transaction commits."""
     endpoints = [e for e in Endpoint.objects.filter(site_id=site_id, active=True) if e.wants(event)]
     if not endpoints:
         return []
@@ -70,7 +78,7 @@ def fire(event: str, site_id: int, data: dict, *, summary: str = "") -> list[Del
         for endpoint in endpoints
     ]
     for delivery in deliveries:
-        dispatch(delivery.pk)
+        transaction.on_commit(partial(dispatch, delivery.pk))
     return deliveries
 
 
@@ -130,47 +138,57 @@ def _guarded(receiver):
 
 
 @_guarded
-def on_comment_created(comment_id, article_id, site_id, **kwargs):
-    from commentdesk.webhooks.notifications import check_queue
+def on_comment_posting(comment_id, article_id, site_id, **kwargs):
+    if site_listens(site_id):
+        with transaction.atomic():
+            _announce_new_comment(comment_id, site_id)
 
-    if not site_listens(site_id):
+
+def _announce_new_comment(comment_id, site_id):
+    if not Endpoint.objects.filter(site_id=site_id, active=True).exists():
         return
-    if Endpoint.objects.filter(site_id=site_id, active=True).exists():
-        comment = _comment(comment_id)
-        if comment is not None:
-            summary = _("New comment by %(name)s on “%(headline)s”") % {
-                "name": comment.author_name,
-                "headline": comment.article.headline,
-            }
-            fire(Event.COMMENT_CREATED, site_id, comment_data(comment), summary=summary)
-    check_queue(site_id)
+    comment = _comment(comment_id)
+    if comment is not None:
+        summary = _("New comment by %(name)s on “%(headline)s”") % {
+            "name": comment.author_name,
+            "headline": comment.article.headline,
+        }
+        fire(Event.COMMENT_CREATED, site_id, comment_data(comment), summary=summary)
 
 
 @_guarded
-def on_comment_status_changed(comment_id, article_id, status, article=None, **kwargs):
-    from commentdesk.webhooks.notifications import check_queue
+def on_comment_status_deciding(comment_id, article_id, status, article=None, **kwargs):
+    with transaction.atomic():
+        _announce_status(comment_id, article_id, status, article)
 
+
+def _announce_status(comment_id, article_id, status, article):
     article = article or Article.objects.filter(pk=article_id).first()
     if article is None or not site_listens(article.site_id):
         return
-    if Endpoint.objects.filter(site_id=article.site_id, active=True).exists():
-        comment = _comment(comment_id) if status != "erased" else None
-        if comment is not None:
-            data = comment_data(comment)
-        else:  # Erased at its author's request: only which comment it was remains.
-            data = {"comment": {"id": comment_id, "status": "erased"}, "article": _article(article)}
-        summary = _("Comment %(id)s on “%(headline)s”: %(status)s") % {
-            "id": comment_id,
-            "headline": article.headline,
-            "status": status,
-        }
-        fire(Event.COMMENT_DECIDED, article.site_id, data, summary=summary)
-    check_queue(article.site_id)
+    if not Endpoint.objects.filter(site_id=article.site_id, active=True).exists():
+        return
+    comment = _comment(comment_id) if status != "erased" else None
+    if comment is not None:
+        data = comment_data(comment)
+    else:  # Erased at its author's request: only which comment it was remains.
+        data = {"comment": {"id": comment_id, "status": "erased"}, "article": _article(article)}
+    summary = _("Comment %(id)s on “%(headline)s”: %(status)s") % {
+        "id": comment_id,
+        "headline": article.headline,
+        "status": status,
+    }
+    fire(Event.COMMENT_DECIDED, article.site_id, data, summary=summary)
 
 
 @_guarded
-def on_comment_reported(comment_id, article_id, reason="", report_count=1, **kwargs):
+def on_comment_reporting(comment_id, article_id, reason="", report_count=1, **kwargs):
     """comment.reported: a reader flagged a comment (sent by the reader-flags feature)."""
+    with transaction.atomic():
+        _announce_report(comment_id, reason, report_count)
+
+
+def _announce_report(comment_id, reason, report_count):
     comment = _comment(comment_id)
     if comment is None:
         return
@@ -181,3 +199,17 @@ def on_comment_reported(comment_id, article_id, reason="", report_count=1, **kwa
         "reason": reason or "-",
     }
     fire(Event.COMMENT_REPORTED, comment.article.site_id, data, summary=summary)
+
+
+@_guarded
+def on_queue_changed(site_id=None, article_id=None, article=None, **kwargs):
+    """A committed new comment or decision may take the queue over or back under its alert's limit."""
+    from commentdesk.webhooks.notifications import check_queue
+
+    if site_id is None:
+        article = article or Article.objects.filter(pk=article_id).first()
+        if article is None:
+            return
+        site_id = article.site_id
+    if site_listens(site_id):
+        check_queue(site_id)

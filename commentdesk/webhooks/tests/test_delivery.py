@@ -35,7 +35,8 @@ class DeliveryTestCase(BaseTestCase):
         return receiver
 
     def fire(self):
-        (delivery,) = fire("comment.created", self.site.pk, {"comment": {"id": 1}})
+        with self.captureOnCommitCallbacks(execute=True):  # Dispatched once the event is committed.
+            (delivery,) = fire("comment.created", self.site.pk, {"comment": {"id": 1}})
         return delivery
 
     def test_it_posts_the_signed_body(self):

@@ -1,12 +1,15 @@
 import json
 from unittest import mock
 
+from django.core.cache import cache
+from django.db import connection, transaction
+
 from commentdesk.comments.actions import do_erase_commenter
 from commentdesk.comments.models import Comment
-from commentdesk.comments.signals import comment_reported
+from commentdesk.comments.signals import comment_reporting
 from commentdesk.moderation.actions import do_approve_comment
 from commentdesk.test import BaseTestCase
-from commentdesk.webhooks.events import on_comment_created
+from commentdesk.webhooks.events import on_comment_posting
 from commentdesk.webhooks.models import Delivery, Endpoint
 
 
@@ -33,10 +36,17 @@ class EventsTestCase(BaseTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             return self.submit("Well reported.", name="Carol", email="carol@example.org")
 
-    def test_a_new_comment_is_announced_after_commit(self):
-        with self.captureOnCommitCallbacks(execute=False):
-            comment = self.submit()
-        self.assertFalse(Delivery.objects.exists())
+    def test_a_new_comment_is_stored_with_its_event_and_sent_after_commit(self):
+        with self.captureOnCommitCallbacks(execute=False) as callbacks:
+            self.submit()
+        # Stored in the comment's transaction, so no crash after the commit can lose it.
+        self.assertEqual(len(self.events("comment.created")), 1)
+        self.dispatched.assert_not_called()
+        for callback in callbacks:
+            callback()
+        self.dispatched.assert_called_once()
+        Delivery.objects.all().delete()
+        self.dispatched.reset_mock()
         comment = self.post()
         (event,) = self.events("comment.created")
         self.assertTrue(event["id"].startswith("evt_"))
@@ -67,9 +77,34 @@ class EventsTestCase(BaseTestCase):
         self.assertEqual(approved["data"]["comment"]["decided_by"], "machine")
         self.assertEqual(erased["data"]["comment"], {"id": comment.pk, "status": "erased"})
 
+    def test_a_comment_rolled_back_leaves_no_event(self):
+        with self.assertRaises(RuntimeError), self.captureOnCommitCallbacks(execute=True):
+            with transaction.atomic():
+                self.submit("Never committed.")
+                raise RuntimeError("the post fails after the comment was stored")
+        self.assertFalse(Delivery.objects.exists())
+        self.dispatched.assert_not_called()
+
+    def test_an_event_that_fails_in_the_database_does_not_break_the_decision(self):
+        def failing_query(*args, **kwargs):
+            # A real database error: on PostgreSQL it aborts the transaction unless a
+            # savepoint contains it.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT no_such_column FROM webhooks_delivery")
+
+        comment = self.post()
+        with mock.patch("commentdesk.webhooks.events.fire", side_effect=failing_query):
+            with self.assertLogs("commentdesk.webhooks.events", "ERROR"):
+                with self.captureOnCommitCallbacks(execute=True):
+                    do_approve_comment(comment, moderator=self.bob)
+        comment.refresh_from_db()
+        self.assertEqual(comment.status, "approved")
+        self.assertEqual(comment.decisions.count(), 1)
+        self.assertEqual(self.events("comment.decided"), [])
+
     def test_a_report_is_announced(self):
         comment = self.post()
-        comment_reported.send(
+        comment_reporting.send(
             sender=Comment, comment_id=comment.pk, article_id=comment.article_id,
             reason="Spam link", report_count=2,
         )
@@ -91,12 +126,14 @@ class EventsTestCase(BaseTestCase):
         self.assertTrue(Comment.objects.filter(pk=comment.pk).exists())
 
     def created(self, comment):
-        on_comment_created(Comment, comment_id=comment.pk, article_id=comment.article_id, site_id=self.site.pk)
+        on_comment_posting(Comment, comment_id=comment.pk, article_id=comment.article_id, site_id=self.site.pk)
 
     def test_a_site_without_endpoints_or_alerts_costs_no_query_per_comment(self):
         Endpoint.objects.all().delete()
         first, second = self.submit("First."), self.submit("Second.")
-        with self.assertNumQueries(2):  # the site's endpoints and its queue alert, then remembered
+        cache.clear()  # Posting them asked already.
+        # The site's endpoints and its queue alert, in a savepoint, then remembered.
+        with self.assertNumQueries(4):
             self.created(first)
         with self.assertNumQueries(0):
             self.created(second)
@@ -104,8 +141,8 @@ class EventsTestCase(BaseTestCase):
 
     def test_an_endpoint_added_later_hears_the_next_comment(self):
         self.endpoint.delete()
-        self.created(self.submit("First."))
+        self.submit("First.")
         Endpoint.objects.create(site=self.site, url="https://publisher.example.org/new", events=["comment.created"])
-        self.created(self.submit("Second."))
+        self.submit("Second.")
         (event,) = self.events("comment.created")
         self.assertEqual(event["data"]["comment"]["text"], "Second.")
