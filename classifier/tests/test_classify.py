@@ -48,13 +48,12 @@ NEUTRAL_IDENTITY = [
 # 0.23): the written threats of the fifth and later passes taught the threat
 # head more of the words of war.
 # "The Kurds have suffered…" went to review in the fifth pass (0.27), was
-# approved from the sixth to the eighth (0.12), and goes to review again with
-# the word model of the ninth (threat 0.25, review from 0.24); the meaning
-# model approves it.
+# approved from the sixth to the eighth (0.12), went to review with the word
+# model of the ninth (threat 0.25, review from 0.24), and is approved by both
+# models since the tenth.
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.": {"off", "on"},
     "Jews and Christians lived in this neighbourhood for centuries.": {"off", "on"},
-    "The Kurds have suffered in every one of these wars.": {"off"},
 }
 
 
