@@ -139,11 +139,12 @@ def _guarded(receiver):
 
 @_guarded
 def on_comment_posting(comment_id, article_id, site_id, **kwargs):
+    # Checked before the savepoint: a post on a site that listens to nothing costs no query.
     if site_listens(site_id):
-        with transaction.atomic():
-            _announce_new_comment(comment_id, site_id)
+        _announce_new_comment(comment_id, site_id)
 
 
+@transaction.atomic
 def _announce_new_comment(comment_id, site_id):
     if not Endpoint.objects.filter(site_id=site_id, active=True).exists():
         return
@@ -157,12 +158,8 @@ def _announce_new_comment(comment_id, site_id):
 
 
 @_guarded
+@transaction.atomic
 def on_comment_status_deciding(comment_id, article_id, status, article=None, **kwargs):
-    with transaction.atomic():
-        _announce_status(comment_id, article_id, status, article)
-
-
-def _announce_status(comment_id, article_id, status, article):
     article = article or Article.objects.filter(pk=article_id).first()
     if article is None or not site_listens(article.site_id):
         return
@@ -182,13 +179,9 @@ def _announce_status(comment_id, article_id, status, article):
 
 
 @_guarded
+@transaction.atomic
 def on_comment_reporting(comment_id, article_id, reason="", report_count=1, **kwargs):
     """comment.reported: a reader flagged a comment (sent by the reader-flags feature)."""
-    with transaction.atomic():
-        _announce_report(comment_id, reason, report_count)
-
-
-def _announce_report(comment_id, reason, report_count):
     comment = _comment(comment_id)
     if comment is None:
         return
