@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 ZERO_WIDTH_AND_TATWEEL = {"\u0640", "\u00ad", "\u034f", "\u180e"}
+# Turkish has two i's: capital I is dotless ı, capital İ is dotted i. casefold() reads every I
+# as i, which turns SIKINTI ("trouble") and SIKTI ("sprayed") into an obscenity. Text that
+# shows letters only the Turkish alphabet has (Kurmanji shares ş and ç) was typed on a Turkish
+# keyboard, where I is ı.
+TURKISH_ONLY_LETTERS = frozenset("İıĞğ")
 
 # Cyrillic and Greek letters that render like Latin ones; none of the six
 # supported languages is written in either script, so mapping them is safe.
@@ -119,8 +124,9 @@ class _Builder:
     @classmethod
     def per_character(cls, text):
         chars, starts, ends = [], [], []
+        turkish_keyboard = not TURKISH_ONLY_LETTERS.isdisjoint(text)
         for index, char in enumerate(text):
-            for out in _normalise_char(char):
+            for out in _normalise_char("ı" if turkish_keyboard and char == "I" else char):
                 chars.append(out)
                 starts.append(index)
                 ends.append(index + 1)

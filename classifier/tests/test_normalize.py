@@ -72,6 +72,21 @@ def test_ordinary_words_and_numbers_are_left_alone():
     assert normalize("The 3rd strike hit 500 homes").text == "the 3rd strike hit 500 homes"
 
 
+@pytest.mark.parametrize(
+    "written, normalised",
+    [
+        ("BU ÜLKENİN EN BÜYÜK SIKINTISI", "bu ülkenin en büyük sıkıntısı"),  # I is dotless on a Turkish keyboard
+        ("POLİS GAZ SIKTI", "polis gaz sıktı"),
+        ("SİKTİR GİT", "siktir git"),
+        ("Işıklar Iğdır'da", "ışıklar ığdır'da"),
+        ("SIKTIR GIT", "siktir git"),  # no Turkish-only letter: I stays i
+        ("Ismail from IRAQ, şehîd", "ismail from iraq, şehîd"),  # Kurmanji shares ş
+    ],
+)
+def test_capital_i_is_dotless_in_text_typed_on_a_turkish_keyboard(written, normalised):
+    assert normalize(written).text == normalised
+
+
 def test_contacts_and_links_become_tokens():
     text = normalize("WhatsApp +44 7700 900123 or t.me/deals, mail me@x.com, @bob").text
     assert text == "whatsapp phonetoken or urltoken , mail emailtoken , usertoken"
