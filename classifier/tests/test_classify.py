@@ -102,6 +102,8 @@ LOOKALIKE_WORDS = [
     ("کسانی که خانه‌شان خراب شد هنوز هیچ کمکی نگرفته‌اند.", "fa"),
     ("عکس‌های این گزارش واقعاً تکان‌دهنده بود.", "fa"),
     ("Bu sıkıntı yıllardır sürüyor ama kimse çözmüyor.", "tr"),
+    # In capitals: Turkish writes ı as I, which casefold() alone reads as i.
+    ("TOMA İLE SU SIKTILAR, KADINLAR YOLDA OTURUYORDU", "tr"),
     ("زبائن السوق خسروا كل شيء في الحريق.", "ar"),
 ]
 
