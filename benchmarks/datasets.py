@@ -36,9 +36,9 @@ def validation_examples(data=None):
 # the fifteenth, written blind before the tenth pass, judges its first part, and the sixteenth,
 # written blind after that reading, its second, and the seventeenth, written blind after both,
 # read the shipped model once more; from that pass the sets read before it are training data
-# (classifier/data/README.md); the eighteenth, written blind before the eleventh pass, judges its first part, and the
-# nineteenth, written blind while it trained, its second, and the twentieth, written blind after
-# both, reads the shipped model once more.
+# (classifier/data/README.md); the eighteenth, written blind before the eleventh pass, judges
+# its first part, the nineteenth, written blind while it trained, its second, and the
+# twentieth, written blind after both, reads the shipped model once more.
 _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3",
                   "news blind 4": "news_blind4", "news blind 5": "news_blind5",
                   "news blind 6": "news_blind6", "news blind 7": "news_blind7",
