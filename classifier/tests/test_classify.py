@@ -50,10 +50,12 @@ NEUTRAL_IDENTITY = [
 # "The Kurds have suffered…" went to review in the fifth pass (0.27), was
 # approved from the sixth to the eighth (0.12), went to review with the word
 # model of the ninth (threat 0.25, review from 0.24), and is approved by both
-# models since the tenth.
+# models since the tenth, until the word model of the twelfth sends it back (threat 0.29,
+# review from 0.255): its vocabulary batch's threats used "every one of these" too.
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.": {"off", "on"},
     "Jews and Christians lived in this neighbourhood for centuries.": {"off", "on"},
+    "The Kurds have suffered in every one of these wars.": {"off"},
 }
 
 
@@ -92,6 +94,42 @@ def test_legitimate_comments_are_never_rejected(text):
 def test_threats_and_insults_are_rejected(text, guideline):
     result = classify(text)
     assert (result.decision, result.guideline) == ("reject", guideline)
+
+
+# One insult at the end of a fair point, plain or with a dot between its letters:
+# the kind of violation the fresh news sets have most often seen published.
+INSULT_IN_A_FAIR_COMMENT = [
+    ("Fair question about the fuel contracts, but the minister is a spineless bootlicker.", "en"),
+    ("Haberdeki rakamlar doğru ama vali tam bir y.a.l.a.k.a, herkes biliyor.", "tr"),
+    ("گزارش خوبی بود ولی این نماینده یک احمق به تمام معناست.", "fa"),
+    ("المعلومات في التقرير صحيحة، بس الوزير هذا حمار ما بيفهم شي.", "ar"),
+    ("Hejmarên nûçeyê rast in, lê ev walî k.û.ç.i.k e.", "kmr"),
+]
+
+
+@pytest.mark.parametrize("text, lang", INSULT_IN_A_FAIR_COMMENT)
+def test_an_insult_inside_a_fair_comment_is_not_approved(text, lang):
+    result = classify(text, lang=lang)
+    assert result.decision != "approve"
+    assert result.guideline == "personal_attack"
+
+
+# Condemnations in the words of violence. "Nobody deserves to be shot…" is a known
+# weakness: the word model rejects it (threat 0.94; "deserves to be shot" is how
+# threats are written) and the encoder sends it to review.
+REJECTED_TODAY = {"Nobody deserves to be shot for what they wrote.": {"off"}}
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody deserves to be shot for what they wrote.",
+    "Executing prisoners is murder, whoever orders it.",
+    "Whoever fired on the crowd must stand trial.",
+    "Kimse yazdığı için vurulmayı hak etmez.",
+])
+def test_condemnations_in_the_words_of_violence_are_not_rejected(text, request, encoder_setting):
+    if encoder_setting in REJECTED_TODAY.get(text, ()):
+        request.applymarker(pytest.mark.xfail(reason="known weakness: rejected as a threat", strict=True))
+    assert classify(text).decision != "reject"
 
 
 # Ordinary words that hold the letters of an obscene one (Persian عکس and کسانی
