@@ -169,7 +169,7 @@ def _result(bundle, text, norm, lang, confidence, heads, off_topic, limits):
     model = bundle["guidelines"]
     scores = guideline_scores(heads, off_topic, model.heads)
     doubtful = lang in KURDISH or confidence < UNSURE_LANGUAGE
-    decision, guideline = decide(scores, doubtful_thresholds(limits, lang in KURDISH) if doubtful else limits)
+    decision, guideline = decide(scores, doubtful_thresholds(limits) if doubtful else limits)
     evidence = _evidence(model, norm, guideline, heads) if decision != "approve" else []
     quotes = [f"“{text[start:end]}”" for start, end in evidence]
     thin = LANGUAGE_NAMES.get(lang) if doubtful else None

@@ -206,9 +206,20 @@ def test_thin_data_languages_need_more_certainty_to_reject():
 def test_thin_data_languages_send_lower_scores_to_review():
     thresholds = {g: (0.4, 0.9) for g in GUIDELINES}
     scores = {**{g: 0.0 for g in GUIDELINES}, "identity_abuse": 0.2}
-    assert decide(scores, doubtful_thresholds(thresholds)) == ("approve", None)
-    assert decide(scores, doubtful_thresholds(thresholds, thin_data=True)) == ("review", "identity_abuse")
-    assert decide({g: 0.0 for g in GUIDELINES}, doubtful_thresholds(thresholds, thin_data=True)) == ("approve", None)
+    assert decide(scores, thresholds) == ("approve", None)
+    assert decide(scores, doubtful_thresholds(thresholds)) == ("review", "identity_abuse")
+    assert decide({g: 0.0 for g in GUIDELINES}, doubtful_thresholds(thresholds)) == ("approve", None)
+
+
+def test_a_comment_of_unsure_language_gets_the_kurdish_caution():
+    """Sorani typed in Latin letters is told as English with little confidence: a score that
+    a sure English comment's thresholds approve goes to review, as a Kurdish comment's would."""
+    lenient = {g: (0.99, 0.995) for g in GUIDELINES}
+    text = "hamu 3arabakan dzhmni kurdn, la xwenyanda haya"
+    assert classify(text, lang="en", thresholds=lenient).decision == "approve"
+    assert classify(text, lang="ckb", thresholds=lenient).decision == "review"
+    detected = classify(text, thresholds=lenient)
+    assert (detected.lang, detected.decision) == ("en", "review")
 
 
 def test_kurdish_threat_is_not_approved():

@@ -21,7 +21,7 @@ def test_outcome_is_what_decide_does_including_the_kurdish_caution():
     thin = [rng.random() < 0.3 for _ in rows]
     thresholds = {g: (0.15 + 0.05 * i, 0.6 + 0.05 * i) for i, g in enumerate(GUIDELINES)}
     decisions = [
-        decide(dict(zip(GUIDELINES, r)), doubtful_thresholds(thresholds, True) if t else thresholds)[0]
+        decide(dict(zip(GUIDELINES, r)), doubtful_thresholds(thresholds) if t else thresholds)[0]
         for r, t in zip(rows, thin)
     ]
     expected = (sum(d == "reject" and ok for d, ok in zip(decisions, legit)), decisions.count("review"))

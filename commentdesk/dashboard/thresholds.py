@@ -79,7 +79,7 @@ def preview(thresholds: dict, sample: int = PREVIEW_SAMPLE) -> Preview:
     from classifier.decide import decide, doubtful_thresholds
     from classifier.langid import KURDISH
 
-    cautious = doubtful_thresholds(thresholds, thin_data=True)
+    cautious = doubtful_thresholds(thresholds)
     jobs = scored_jobs(sample)
     humans = _human_outcomes([job.comment_id for job in jobs])
     result = Preview(sample=len(jobs))
