@@ -51,7 +51,7 @@ NEUTRAL_IDENTITY = [
 # approved from the sixth to the eighth (0.12), went to review with the word
 # model of the ninth (threat 0.25, review from 0.24), and is approved by both
 # models since the tenth, until the word model of the twelfth sends it back (threat 0.29,
-# review from 0.255): its vocabulary batch's threats used "every one of these" too.
+# review from 0.255): the candidates with its vocabulary batch did, those without did not.
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.": {"off", "on"},
     "Jews and Christians lived in this neighbourhood for centuries.": {"off", "on"},
@@ -59,14 +59,18 @@ SENT_TO_REVIEW = {
 }
 
 
+def mark_known_weakness(request, encoder_setting, modes, reason):
+    """A strict expected failure in the modes where the weakness shows, so a fix shows up too."""
+    if encoder_setting in modes:
+        request.applymarker(pytest.mark.xfail(reason=f"known weakness: {reason}", strict=True))
+
+
 @pytest.fixture
 def expect_approval(request, encoder_setting):
     """Assert that text is approved, as an expected failure where it is a known weakness."""
 
     def check(text):
-        if encoder_setting in SENT_TO_REVIEW.get(text, ()):
-            weakness = pytest.mark.xfail(reason="known weakness: sent to review, not approved", strict=True)
-            request.applymarker(weakness)
+        mark_known_weakness(request, encoder_setting, SENT_TO_REVIEW.get(text, ()), "sent to review, not approved")
         assert classify(text).decision == "approve"
 
     return check
@@ -127,8 +131,7 @@ REJECTED_TODAY = {"Nobody deserves to be shot for what they wrote.": {"off"}}
     "Kimse yazdığı için vurulmayı hak etmez.",
 ])
 def test_condemnations_in_the_words_of_violence_are_not_rejected(text, request, encoder_setting):
-    if encoder_setting in REJECTED_TODAY.get(text, ()):
-        request.applymarker(pytest.mark.xfail(reason="known weakness: rejected as a threat", strict=True))
+    mark_known_weakness(request, encoder_setting, REJECTED_TODAY.get(text, ()), "rejected as a threat")
     assert classify(text).decision != "reject"
 
 
