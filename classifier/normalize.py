@@ -42,7 +42,7 @@ ARABIC_SCRIPT = str.maketrans({
 
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 
-# Words commonly written with masking stars (f*ck, sh*t, s*ktir); a masked
+# Words commonly written with masking stars (f*ck, sh*t, s*ktir, j*ws); a masked
 # word is restored only when exactly one of these fits its letters.
 MASKABLE_WORDS = (
     "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "bullshit", "bitch",
@@ -50,6 +50,12 @@ MASKABLE_WORDS = (
     "slut", "piss", "retard", "faggot", "nigger", "twat", "wanker",
     "siktir", "sikeyim", "sik", "bok", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne", "kahpe",
     "bigim", "qûnde", "qehpe",
+    # Names of peoples and religions, and slurs for them: a star inside a people's name
+    # ("j*ws", "k*rds", "T*rkên") hides it from a filter, which is itself a sign of abuse, and
+    # the models learn the tropes only from the name written out.
+    "jew", "jews", "muslim", "muslims", "moslem", "moslems", "kurd", "kurds", "arab", "arabs",
+    "turk", "turks", "kike", "kikes", "tranny", "trannies", "paki", "pakis",
+    "kürt", "ermeni", "arap", "yahudi", "suriyeli", "tirk", "ereb", "cihû",
 )
 
 # Top-level domains of links in comments. Two-letter words a sentence could

@@ -34,6 +34,10 @@ from classifier.normalize import URL, normalize
         ("q*nde", "qûnde"),
         ("k*hpe", "kahpe"),
         ("the war.The end", "the war.the end"),  # a missing space, not a hidden word
+        ("the j*ws own the banks", "the jews own the banks"),  # a people's name masked
+        ("m*slims", "muslims"),
+        ("k*rtleri kışkırtıp", "kürtleri kışkırtıp"),  # with a Turkish suffix
+        ("k*kes", "kikes"),
     ],
 )
 def test_evasions_are_undone(written, normalised):
