@@ -33,7 +33,8 @@ TRAINED_NEWS_SETS = (
     "news_eval", "news_holdout", "news_blind3", "news_blind4", "news_blind5", "news_blind6",
     "news_blind7", "news_blind8", "news_blind9", "news_blind10", "news_blind11", "news_blind12",
     "news_blind13", "news_blind14", "news_blind15", "news_blind16", "news_blind17",
-    "news_blind18", "news_blind19", "news_blind20", "news_blind21",
+    "news_blind18", "news_blind19", "news_blind20", "news_blind21", "news_blind22", "news_blind23",
+    "news_blind24",
 )
 
 KINDS = ("profanity", "threat", "personal_attack", "vulgarity", "identity_abuse")
