@@ -34,7 +34,7 @@ TRAINED_NEWS_SETS = (
     "news_blind7", "news_blind8", "news_blind9", "news_blind10", "news_blind11", "news_blind12",
     "news_blind13", "news_blind14", "news_blind15", "news_blind16", "news_blind17",
     "news_blind18", "news_blind19", "news_blind20", "news_blind21", "news_blind22", "news_blind23",
-    "news_blind24",
+    "news_blind24", "news_blind25",
 )
 
 KINDS = ("profanity", "threat", "personal_attack", "vulgarity", "identity_abuse")
