@@ -56,7 +56,8 @@ _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout
                   "news blind 18": "news_blind18", "news blind 19": "news_blind19",
                   "news blind 20": "news_blind20", "news blind 21": "news_blind21",
                   "news blind 22": "news_blind22", "news blind 23": "news_blind23",
-                  "news blind 24": "news_blind24", "news blind 25": "news_blind25"}
+                  "news blind 24": "news_blind24", "news blind 25": "news_blind25",
+                  "news blind 27": "news_blind27"}
 # Since the tenth pass the sets read before it are training data: their figures are marked so.
 NEWS_SETS = {f"{title} (trained on)" if name in TRAINED_NEWS_SETS else title: name
              for title, name in _ALL_NEWS_SETS.items()}
