@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from classifier import GUIDELINES, Article, classify, classify_many, load_model, shipped_thresholds
+from classifier.api import guideline_scores
 from classifier.decide import decide, doubtful_thresholds
 from classifier.models import encoder
 from classifier.normalize import normalize
@@ -116,6 +117,41 @@ def test_an_insult_inside_a_fair_comment_is_not_approved(text, lang):
     result = classify(text, lang=lang)
     assert result.decision != "approve"
     assert result.guideline == "personal_attack"
+
+
+# Threats with no violent word: knowing where someone lives or where their children go, a
+# "visit" after dark. The kind of violation the fresh news sets most often saw published
+# before the thirteenth issue-4 pass.
+THREAT_WITHOUT_A_VIOLENT_WORD = [
+    ("We all know which school his daughters go to. He should think hard before he signs that order.", "en"),
+    ("The councillor's address is no secret. Maybe a few of us should pay him a visit after dark.", "en"),
+    ("منعرف وين بيت القاضي ووين بيداوموا ولاده، خليه يفكر منيح قبل الحكم.", "ar"),
+    ("Savcının evini de çocuklarının okulunu da biliyoruz. Bu bir tehdit değil, hatırlatma.", "tr"),
+    ("آدرس خونه‌ی این قاضی رو همه می‌دونیم، بهتره حواسش به بچه‌هاش باشه.", "fa"),
+]
+
+
+@pytest.mark.parametrize("text, lang", THREAT_WITHOUT_A_VIOLENT_WORD)
+def test_a_threat_with_no_violent_word_is_not_approved(text, lang):
+    result = classify(text, lang=lang)
+    assert (result.decision != "approve", result.guideline) == (True, "threat")
+
+
+@pytest.mark.parametrize("text", [
+    "We know where the money went: the audit names the two contractors.",
+    "Gazeteciye gelen tehdit mesajlarını kınıyoruz, savcılık harekete geçmeli.",
+])
+def test_the_words_of_veiled_threats_in_innocent_use_are_approved(text, expect_approval):
+    expect_approval(text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The j*ws own the banks that paid for this, same as always.", "en"),
+    ("Bu işin arkasında yine Erm*niler var, bunlar hep aynı.", "tr"),
+])
+def test_a_trope_about_a_masked_people_is_not_approved(text, lang):
+    result = classify(text, lang=lang)
+    assert (result.decision != "approve", result.guideline) == (True, "identity_abuse")
 
 
 # Condemnations in the words of violence. "Nobody deserves to be shot…" is a known
@@ -316,8 +352,7 @@ def test_the_scores_blend_the_linear_heads_with_the_meaning_of_the_text(monkeypa
     assert shipped_thresholds() == bundle["thresholds"]
     for result, row in zip(results, expected):
         assert result.model_version == bundle["model_version"]
-        for guideline in ("threat", "personal_attack", "promotion"):
-            assert result.scores[guideline] == pytest.approx(row[heads.index(guideline)], abs=1e-4)
+        assert result.scores == pytest.approx(guideline_scores(row, 0.0, heads), abs=1e-4)
 
 
 @pytest.mark.parametrize("setting", [None, "off", "0", "nonsense"])
@@ -333,8 +368,7 @@ def test_the_encoder_is_off_unless_turned_on(monkeypatch, setting):
     assert shipped_thresholds() == bundle["linear_thresholds"]
     for result, row in zip(classify_many(ENCODER_COMMENTS), linear):
         assert result.model_version == f"{bundle['model_version']}-encoder-off"
-        for guideline in ("threat", "personal_attack", "promotion"):
-            assert result.scores[guideline] == pytest.approx(row[heads.index(guideline)], abs=1e-4)
+        assert result.scores == pytest.approx(guideline_scores(row, 0.0, heads), abs=1e-4)
 
 
 def test_the_encoder_changes_the_scores(monkeypatch):
