@@ -53,6 +53,7 @@ NEUTRAL_IDENTITY = [
 # model of the ninth (threat 0.25, review from 0.24), and is approved by both
 # models since the tenth, until the word model of the twelfth sends it back (threat 0.29,
 # review from 0.255): the candidates with its vocabulary batch did, those without did not.
+# The thirteenth's word model keeps it there (threat 0.35, review from 0.28).
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.": {"off", "on"},
     "Jews and Christians lived in this neighbourhood for centuries.": {"off", "on"},
