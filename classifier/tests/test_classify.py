@@ -113,13 +113,6 @@ INSULT_IN_A_FAIR_COMMENT = [
 ]
 
 
-@pytest.mark.parametrize("text, lang", INSULT_IN_A_FAIR_COMMENT)
-def test_an_insult_inside_a_fair_comment_is_not_approved(text, lang):
-    result = classify(text, lang=lang)
-    assert result.decision != "approve"
-    assert result.guideline == "personal_attack"
-
-
 # Threats with no violent word: knowing where someone lives or where their children go, a
 # "visit" after dark. The kind of violation the fresh news sets most often saw published
 # before the thirteenth issue-4 pass.
@@ -132,10 +125,22 @@ THREAT_WITHOUT_A_VIOLENT_WORD = [
 ]
 
 
-@pytest.mark.parametrize("text, lang", THREAT_WITHOUT_A_VIOLENT_WORD)
-def test_a_threat_with_no_violent_word_is_not_approved(text, lang):
+# A people's name masked with a star inside a trope: the star is restored (normalize.py).
+TROPE_ABOUT_A_MASKED_PEOPLE = [
+    ("The j*ws own the banks that paid for this, same as always.", "en"),
+    ("Bu işin arkasında yine Erm*niler var, bunlar hep aynı.", "tr"),
+]
+OFTEN_PUBLISHED = (
+    [(text, lang, "personal_attack") for text, lang in INSULT_IN_A_FAIR_COMMENT]
+    + [(text, lang, "threat") for text, lang in THREAT_WITHOUT_A_VIOLENT_WORD]
+    + [(text, lang, "identity_abuse") for text, lang in TROPE_ABOUT_A_MASKED_PEOPLE]
+)
+
+
+@pytest.mark.parametrize("text, lang, guideline", OFTEN_PUBLISHED)
+def test_kinds_of_violation_the_fresh_sets_saw_published_are_not_approved(text, lang, guideline):
     result = classify(text, lang=lang)
-    assert (result.decision != "approve", result.guideline) == (True, "threat")
+    assert (result.decision != "approve", result.guideline) == (True, guideline)
 
 
 @pytest.mark.parametrize("text", [
@@ -144,15 +149,6 @@ def test_a_threat_with_no_violent_word_is_not_approved(text, lang):
 ])
 def test_the_words_of_veiled_threats_in_innocent_use_are_approved(text, expect_approval):
     expect_approval(text)
-
-
-@pytest.mark.parametrize("text, lang", [
-    ("The j*ws own the banks that paid for this, same as always.", "en"),
-    ("Bu işin arkasında yine Erm*niler var, bunlar hep aynı.", "tr"),
-])
-def test_a_trope_about_a_masked_people_is_not_approved(text, lang):
-    result = classify(text, lang=lang)
-    assert (result.decision != "approve", result.guideline) == (True, "identity_abuse")
 
 
 # Condemnations in the words of violence. "Nobody deserves to be shot…" is a known
