@@ -44,7 +44,8 @@ def validation_examples(data=None):
 # reads the shipped model once more, and the twenty-fourth, written blind after both, judged its
 # third part; the twenty-fifth, written blind at the end of the twelfth pass, judges the
 # thirteenth pass's first part, the twenty-seventh its second, the twenty-sixth read the model
-# it shipped once, and the twenty-eighth its third part (the twenty-ninth waits unread for the next pass).
+# it shipped once, and the twenty-eighth its third part (the twenty-ninth waits unread for
+# the next pass).
 _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3",
                   "news blind 4": "news_blind4", "news blind 5": "news_blind5",
                   "news blind 6": "news_blind6", "news blind 7": "news_blind7",

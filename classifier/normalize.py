@@ -51,8 +51,9 @@ MASKABLE_WORDS = (
     "siktir", "sikeyim", "sik", "bok", "orospu", "yarrak", "piç", "göt", "amk", "amına", "ibne", "kahpe",
     "bigim", "qûnde", "qehpe",
     # Names of peoples and religions, and slurs for them: a star inside a people's name
-    # ("j*ws", "k*rds", "T*rkên") hides it from a filter, which is itself a sign of abuse, and
-    # the models learn the tropes only from the name written out.
+    # ("j*ws", "k*rds", "k*rtleri") hides it from a filter, which is itself a sign of abuse, and
+    # the models learn the tropes only from the name written out. "T*rk" fits both "turk" and
+    # Kurmanji "tirk", so it stays unrestored ("trk").
     "jew", "jews", "muslim", "muslims", "moslem", "moslems", "kurd", "kurds", "arab", "arabs",
     "turk", "turks", "kike", "kikes", "tranny", "trannies", "paki", "pakis",
     "kürt", "ermeni", "arap", "yahudi", "suriyeli", "tirk", "ereb", "cihû",
