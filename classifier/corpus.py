@@ -118,6 +118,14 @@ def _news_article_key(name, key):
     return f"{name.removeprefix('news_')}-{key}"
 
 
+NEWS_ARTICLE_PREFIXES = tuple(_news_article_key(name, "") for name in TRAINED_NEWS_SETS)
+
+
+def from_news_set(example):
+    """Whether an own example is a comment of a news set, not one of our written rows."""
+    return (example.article or "").startswith(NEWS_ARTICLE_PREFIXES)
+
+
 def own_examples():
     return [_example(row, "commentdesk_extra") for row in own_rows()]
 

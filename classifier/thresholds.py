@@ -1,4 +1,5 @@
-"""Reject thresholds chosen together on calibration data.
+"""Reject thresholds chosen together on calibration data, then approve thresholds
+lowered where the review budget buys most.
 
 The per-guideline rule (reject above the score 99.8 % of clean comments stay
 under) spends the same false-reject budget on every guideline, whatever it
@@ -10,6 +11,16 @@ Only reject thresholds move: a comment that would have been approved is
 still approved, so no more violations are approved on any data. Chosen on
 the calibration parts (docs/technical/classifier.md); the validation and news
 sets are never read.
+
+The approve thresholds of the rule (a comment goes to review above the score
+95 % of clean comments stay under) are set by the shared rows, mostly English
+tweets sampled by slur keywords: the personal-attack and identity-abuse ones
+sit near 0.35, where our news comments that break those guidelines calmly
+score. spend_review_budget() lowers approve thresholds, move by move, where
+they hold most of our violations per comment newly reviewed, for as long as
+no more than NEWS_REVIEW_ALLOWANCE more of the news comments of our
+calibration part go to review (fourteenth issue-4 pass). Only approve
+thresholds move, and only down: no comment more is rejected.
 """
 
 import numpy as np
@@ -18,6 +29,13 @@ from classifier.decide import DOUBT_REJECT_SHIFT, GUIDELINES, THIN_DATA_APPROVE_
 
 WORDING = GUIDELINES[:-1]
 GRID = np.round(np.arange(0.15, 0.995, 0.01), 2)
+APPROVE_GRID = np.round(np.arange(0.05, 0.995, 0.01), 2)
+# Share of news comments the approve thresholds may send to review beyond the rule's.
+# The thirteenth pass's model reviewed 10.3 to 12.3 % of its fresh news sets, under the
+# issue's 15 % target; one point spends some of that margin and leaves the rest for harder
+# sets. The calibration news comments themselves are reviewed more (15.2 %): they come from
+# the earliest sets, written harder (docs/technical/classifier.md, fourteenth pass).
+NEWS_REVIEW_ALLOWANCE = 0.01
 # One of our calibration examples counts like this many shared ones: they are
 # news comments in all six languages, the shared rows mostly English tweets.
 OWN_WEIGHT = 60.0
@@ -41,16 +59,27 @@ class CalibrationSet:
         self.legit = np.asarray(legit, dtype=bool)
         self.thin_data = np.asarray(thin_data, dtype=bool)[:, None]
 
+    def __len__(self):
+        return len(self.legit)
+
     def outcome(self, thresholds):
         """(legitimate comments rejected, comments reviewed), as decide() and the
         Sorani and Kurmanji caution of doubtful_thresholds() would have it."""
+        rejected, reviewed = self._decisions(thresholds)
+        return int((rejected & self.legit).sum()), int(reviewed.sum())
+
+    def violations_approved(self, thresholds):
+        rejected, reviewed = self._decisions(thresholds)
+        return int((~rejected & ~reviewed & ~self.legit).sum())
+
+    def _decisions(self, thresholds):
+        """(rejected, reviewed) masks over the rows."""
         approve = np.array([thresholds[g][0] for g in GUIDELINES])
         reject = np.array([thresholds[g][1] for g in GUIDELINES])
         approve = np.where(self.thin_data, np.minimum(approve, THIN_DATA_APPROVE_BELOW), approve)
         reject = np.where(self.thin_data, reject + (1 - reject) * DOUBT_REJECT_SHIFT, reject)
         rejected = (self.scores > reject).any(axis=1)
-        reviewed = ~rejected & (self.scores >= approve).any(axis=1)
-        return int((rejected & self.legit).sum()), int(reviewed.sum())
+        return rejected, ~rejected & (self.scores >= approve).any(axis=1)
 
 
 def joint_reject_thresholds(thresholds, shared, own):
@@ -71,6 +100,34 @@ def joint_reject_thresholds(thresholds, shared, own):
     if not _within(rejected(chosen), budget):
         chosen = thresholds
     return _spend(chosen, reviewed, rejected, budget)
+
+
+def spend_review_budget(thresholds, own, news):
+    """thresholds with approve_below lowered, one grid step of one guideline at a
+    time, taking each time the move that holds most of own's violations per own
+    comment newly reviewed, while news (the news comments among own) gain no more
+    than NEWS_REVIEW_ALLOWANCE of them in reviews. Reject thresholds are unchanged."""
+    current, review_limit = thresholds, news.outcome(thresholds)[1] + NEWS_REVIEW_ALLOWANCE * len(news)
+    while True:
+        approved, reviewed = own.violations_approved(current), own.outcome(current)[1]
+        best = None
+        for candidate in _approve_moves(current):
+            held = approved - own.violations_approved(candidate)
+            if held <= 0 or news.outcome(candidate)[1] > review_limit:
+                continue
+            gain = held / max(own.outcome(candidate)[1] - reviewed, 0.5)
+            if best is None or gain > best[0]:
+                best = (gain, candidate)
+        if best is None:
+            return current
+        current = best[1]
+
+
+def _approve_moves(thresholds):
+    """Every threshold set with one approve_below lowered to a grid value."""
+    for guideline, (approve, reject) in thresholds.items():
+        for value in APPROVE_GRID[APPROVE_GRID < approve]:
+            yield {**thresholds, guideline: (float(value), reject)}
 
 
 def _moves(thresholds):

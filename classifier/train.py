@@ -13,13 +13,13 @@ import joblib
 import numpy as np
 
 from classifier import corpus
-from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores, meaning_path, off_topic_scores
+from classifier.api import DEFAULT_ARTIFACT, Article, guideline_scores, meaning_path
 from classifier.base import __version__
 from classifier.decide import GUIDELINES
-from classifier.langid import KURDISH
+from classifier.langid import KURDISH, detect
 from classifier.models import GuidelineModel, HeadBlend, MeaningModel, RelevanceModel, encoder
 from classifier.normalize import normalize
-from classifier.thresholds import CalibrationSet, joint_reject_thresholds
+from classifier.thresholds import CalibrationSet, joint_reject_thresholds, spend_review_budget
 
 # Our examples are the only source of vulgarity, of threats outside English
 # and Kurdish, and of news comments: a few thousand rows against 104,000
@@ -51,9 +51,18 @@ def fit_guidelines(train):
 def relevance_pairs():
     """(comment, article) pairs with 1 for off topic, from the own examples."""
     articles = {key: normalize(Article(a["headline"], a["body"]).text).text for key, a in corpus.train_articles().items()}
-    examples = [e for e in corpus.own_examples() if e.article]
+    examples = _relevance_examples()
     pairs = [(e.normalised, articles[e.article]) for e in examples]
     return pairs, [int(e.guideline == "off_topic") for e in examples]
+
+
+def _relevance_examples():
+    return [e for e in corpus.own_examples() if e.article]
+
+
+def relevance_keys():
+    """(normalised comment, article key) of each relevance pair, in order."""
+    return [(e.normalised, e.article) for e in _relevance_examples()]
 
 
 def thresholds_from_clean(clean_scores, min_reject_above=MIN_REJECT_ABOVE):
@@ -67,7 +76,8 @@ def choose_thresholds(heads, head_names, shared_calibration, own_calibration, re
     """Per-guideline thresholds from the head probabilities of the clean
     calibration comments, off_topic from the relevance model's out-of-fold
     scores on on-topic comments; then the wording guidelines' reject
-    thresholds chosen together (thresholds.py)."""
+    thresholds chosen together, and approve thresholds lowered within the
+    review target (thresholds.py)."""
     calibration = shared_calibration + own_calibration
     off_topic = np.concatenate([np.zeros(len(shared_calibration)), own_off_topic_scores(relevance, own_calibration)])
     scores = [guideline_scores(row, off, head_names) for row, off in zip(heads, off_topic)]
@@ -75,22 +85,22 @@ def choose_thresholds(heads, head_names, shared_calibration, own_calibration, re
     thresholds = {g: thresholds_from_clean(np.array([scores[i][g] for i in clean])) for g in GUIDELINES[:-1]}
     on_topic = relevance.oof_proba_[np.asarray(relevance_labels) == 0]
     thresholds["off_topic"] = thresholds_from_clean(on_topic, min_reject_above=MIN_OFF_TOPIC_REJECT_ABOVE)
-    parts = [calibration_set(scores[: len(shared_calibration)], shared_calibration),
-             calibration_set(scores[len(shared_calibration):], own_calibration)]
-    return joint_reject_thresholds(thresholds, *parts)
+    own_scores = scores[len(shared_calibration):]
+    own = calibration_set(own_scores, own_calibration)
+    thresholds = joint_reject_thresholds(thresholds, calibration_set(scores[: len(shared_calibration)], shared_calibration), own)
+    news = [i for i, e in enumerate(own_calibration) if corpus.from_news_set(e)]
+    return spend_review_budget(thresholds, own, calibration_set([own_scores[i] for i in news], [own_calibration[i] for i in news]))
 
 
 def own_off_topic_scores(relevance, examples):
-    """Off-topic scores of our examples under the article each was written for,
-    as classify() would give them."""
-    articles = {key: Article(a["headline"], a["body"]) for key, a in corpus.train_articles().items()}
-    scores = np.zeros(len(examples))
-    for key, article in articles.items():
-        rows = [i for i, e in enumerate(examples) if e.article == key]
-        if rows:
-            texts = [normalize(examples[i].text) for i in rows]
-            scores[rows] = off_topic_scores(relevance, texts, [examples[i].lang for i in rows], article)
-    return scores
+    """Off-topic scores of our examples under the article each was written for:
+    the relevance model's out-of-fold ones (it trains on all our examples), and
+    0 where comment and article languages differ, as in classify()."""
+    articles = corpus.train_articles()
+    article_languages = {key: detect(Article(a["headline"], a["body"]).text)[0] for key, a in articles.items()}
+    out_of_fold = dict(zip(relevance_keys(), relevance.oof_proba_))
+    return np.array([out_of_fold[(e.normalised, e.article)] if e.article and article_languages[e.article] == e.lang else 0.0
+                     for e in examples])
 
 
 def calibration_set(scores, examples):
@@ -140,6 +150,11 @@ def data_digest(examples):
     return digest.hexdigest()[:8]
 
 
+def thresholds_digest(*thresholds):
+    """Thresholds change decisions without new data (fourteenth issue-4 pass): the version names them too."""
+    return hashlib.sha256(repr(thresholds).encode()).hexdigest()[:4]
+
+
 def train(data=None, output=DEFAULT_ARTIFACT):
     started = time.time()
     shared_train, shared_calibration, _validation = corpus.split_shared(corpus.shared_examples(data))
@@ -156,14 +171,17 @@ def train(data=None, output=DEFAULT_ARTIFACT):
     calibration_embeddings = embed_examples(calibration)
     meaning, blend = fit_meaning(model, own_train, calibration, calibration_embeddings)
     blended_heads = blend.predict_proba(blend_inputs(model, meaning, calibration, calibration_embeddings))
+    thresholds = choose_thresholds(blended_heads, model.heads, *calibration_parts)
+    linear_thresholds = choose_thresholds(linear_heads, model.heads, *calibration_parts)
     bundle = {
         "guidelines": model,
         "meaning": meaning,
         "blend": blend,
         "relevance": relevance,
-        "thresholds": choose_thresholds(blended_heads, model.heads, *calibration_parts),
-        "linear_thresholds": choose_thresholds(linear_heads, model.heads, *calibration_parts),
-        "model_version": f"{__version__}+linear-e5-{data_digest(shared_train + own_train)}",
+        "thresholds": thresholds,
+        "linear_thresholds": linear_thresholds,
+        "model_version": f"{__version__}+linear-e5-{data_digest(shared_train + own_train)}"
+                         f"-t{thresholds_digest(thresholds, linear_thresholds)}",
     }
     write_artifact(bundle, output)
     print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB) and {meaning_path(output).name} "

@@ -1,7 +1,7 @@
 import random
 
 from classifier.decide import GUIDELINES, decide, doubtful_thresholds
-from classifier.thresholds import SHARED_BUDGET_FACTOR, CalibrationSet, joint_reject_thresholds
+from classifier.thresholds import NEWS_REVIEW_ALLOWANCE, SHARED_BUDGET_FACTOR, CalibrationSet, joint_reject_thresholds, spend_review_budget
 
 QUANTILE_RULE = {g: (0.2, 0.95) for g in GUIDELINES}
 
@@ -71,3 +71,40 @@ def test_the_shared_rows_may_pay_up_to_their_factor_for_fewer_reviews():
     chosen = joint_reject_thresholds(QUANTILE_RULE, shared, own)
     assert shared.outcome(QUANTILE_RULE) == (10, 40)
     assert shared.outcome(chosen) == (20, 0)
+
+
+def test_violations_approved_counts_violations_under_every_approve_threshold():
+    own = calibration([row(threat=0.1), row(threat=0.3), row(threat=0.1), row(threat=0.99)], [False, False, True, False])
+    assert own.violations_approved(QUANTILE_RULE) == 1
+
+
+def test_review_budget_holds_calm_violations_just_under_the_approve_threshold():
+    # Violations at 0.17, clean comments at 0.1: lowering identity abuse to 0.17 holds
+    # them all and sends no clean comment to review, 5 of 500 news comments.
+    rows = [row(identity_abuse=0.17)] * 5 + [row(identity_abuse=0.1)] * 495
+    own = calibration(rows, [False] * 5 + [True] * 495)
+    chosen = spend_review_budget(QUANTILE_RULE, own, own)
+    assert 0.1 < chosen["identity_abuse"][0] <= 0.17
+    assert own.violations_approved(chosen) == 0
+    assert own.outcome(chosen) == (0, 5)
+
+
+def test_review_budget_stops_at_the_news_allowance_and_moves_nothing_else():
+    # Three violations at 0.15 fit the allowance (1 % of 343); holding the twenty at 0.10
+    # would also send the twenty clean comments there to review, and does not.
+    rows = [row(personal_attack=0.05)] * 300 + [row(personal_attack=0.15)] * 3 + [row(personal_attack=0.1)] * 40
+    legit = [True] * 300 + [False] * 3 + [False, True] * 20
+    own = calibration(rows, legit)
+    chosen = spend_review_budget(QUANTILE_RULE, own, own)
+    assert 0.1 < chosen["personal_attack"][0] <= 0.15
+    assert own.violations_approved(chosen) == 20
+    assert own.outcome(chosen)[1] <= own.outcome(QUANTILE_RULE)[1] + NEWS_REVIEW_ALLOWANCE * len(rows)
+    assert all(chosen[g] == QUANTILE_RULE[g] for g in GUIDELINES if g != "personal_attack")
+    assert chosen["personal_attack"][1] == QUANTILE_RULE["personal_attack"][1]
+
+
+def test_review_budget_leaves_thresholds_alone_when_every_move_passes_the_allowance():
+    # Holding the violations at 0.1 would also send the 80 clean comments there to review.
+    rows = [row(profanity=0.1)] * 100
+    own = calibration(rows, [True] * 80 + [False] * 20)
+    assert spend_review_budget(QUANTILE_RULE, own, own) == QUANTILE_RULE
