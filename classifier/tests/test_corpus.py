@@ -36,6 +36,13 @@ def news_texts(name):
     return [row["text"] for row in corpus.read_jsonl(corpus.PACKAGE_DIR / "data" / f"{name}.jsonl")]
 
 
+def test_news_set_comments_are_told_from_written_examples():
+    own = corpus.own_examples()
+    news = [e for e in own if corpus.from_news_set(e)]
+    assert len(news) == len(corpus.news_rows())
+    assert {e.text for e in news} == {row["text"] for row in corpus.news_rows()}
+
+
 @pytest.mark.parametrize("name", EVALUATION_SETS)
 def test_training_never_reads_the_news_evaluation_sets(name):
     for module in (corpus, train):
