@@ -47,7 +47,8 @@ def validation_examples(data=None):
 # it shipped once, and the twenty-eighth its third part; the twenty-ninth, written blind at
 # the end of the thirteenth pass, judged the fourteenth pass's first part, the thirtieth and
 # thirty-first, written blind at its start, its second, and the thirty-second and
-# thirty-third, written blind after that reading, read the model it shipped once.
+# thirty-third, written blind after that reading, read the model it shipped once (the
+# thirty-fourth and thirty-fifth wait unread for the next pass).
 _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3",
                   "news blind 4": "news_blind4", "news blind 5": "news_blind5",
                   "news blind 6": "news_blind6", "news blind 7": "news_blind7",
