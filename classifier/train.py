@@ -77,7 +77,7 @@ def choose_thresholds(heads, head_names, shared_calibration, own_calibration, re
     calibration comments, off_topic from the relevance model's out-of-fold
     scores on on-topic comments; then the wording guidelines' reject
     thresholds chosen together, and approve thresholds lowered within the
-    review target (thresholds.py)."""
+    review allowance for news comments (thresholds.py)."""
     calibration = shared_calibration + own_calibration
     off_topic = np.concatenate([np.zeros(len(shared_calibration)), own_off_topic_scores(relevance, own_calibration)])
     scores = [guideline_scores(row, off, head_names) for row, off in zip(heads, off_topic)]
