@@ -48,21 +48,20 @@ def fit_guidelines(train):
     return model.fit([e.normalised for e in train], corpus.target_matrix(train), sample_weight=weights)
 
 
-def relevance_pairs():
-    """(comment, article) pairs with 1 for off topic, from the own examples."""
+def relevance_examples(own):
+    """The own examples written under an article: what the relevance model learns from."""
+    return [e for e in own if e.article]
+
+
+def relevance_pairs(examples):
+    """(comment, article) pairs with 1 for off topic, from relevance_examples()."""
     articles = {key: normalize(Article(a["headline"], a["body"]).text).text for key, a in corpus.train_articles().items()}
-    examples = _relevance_examples()
     pairs = [(e.normalised, articles[e.article]) for e in examples]
-    return pairs, [int(e.guideline == "off_topic") for e in examples]
+    return pairs, off_topic_labels(examples)
 
 
-def _relevance_examples():
-    return [e for e in corpus.own_examples() if e.article]
-
-
-def relevance_keys():
-    """(normalised comment, article key) of each relevance pair, in order."""
-    return [(e.normalised, e.article) for e in _relevance_examples()]
+def off_topic_labels(examples):
+    return [int(e.guideline == "off_topic") for e in examples]
 
 
 def thresholds_from_clean(clean_scores, min_reject_above=MIN_REJECT_ABOVE):
@@ -72,18 +71,19 @@ def thresholds_from_clean(clean_scores, min_reject_above=MIN_REJECT_ABOVE):
     return round(approve_below, 3), round(min(reject_above, 0.99), 3)
 
 
-def choose_thresholds(heads, head_names, shared_calibration, own_calibration, relevance, relevance_labels):
+def choose_thresholds(heads, head_names, shared_calibration, own_calibration, relevance, relevance_examples):
     """Per-guideline thresholds from the head probabilities of the clean
     calibration comments, off_topic from the relevance model's out-of-fold
     scores on on-topic comments; then the wording guidelines' reject
     thresholds chosen together, and approve thresholds lowered within the
     review allowance for news comments (thresholds.py)."""
     calibration = shared_calibration + own_calibration
-    off_topic = np.concatenate([np.zeros(len(shared_calibration)), own_off_topic_scores(relevance, own_calibration)])
+    off_topic = np.concatenate([np.zeros(len(shared_calibration)),
+                                own_off_topic_scores(relevance, relevance_examples, own_calibration)])
     scores = [guideline_scores(row, off, head_names) for row, off in zip(heads, off_topic)]
     clean = [i for i, e in enumerate(calibration) if e.guideline == "ok"]
     thresholds = {g: thresholds_from_clean(np.array([scores[i][g] for i in clean])) for g in GUIDELINES[:-1]}
-    on_topic = relevance.oof_proba_[np.asarray(relevance_labels) == 0]
+    on_topic = relevance.oof_proba_[np.asarray(off_topic_labels(relevance_examples)) == 0]
     thresholds["off_topic"] = thresholds_from_clean(on_topic, min_reject_above=MIN_OFF_TOPIC_REJECT_ABOVE)
     own_scores = scores[len(shared_calibration):]
     own = calibration_set(own_scores, own_calibration)
@@ -92,13 +92,13 @@ def choose_thresholds(heads, head_names, shared_calibration, own_calibration, re
     return spend_review_budget(thresholds, own, calibration_set([own_scores[i] for i in news], [own_calibration[i] for i in news]))
 
 
-def own_off_topic_scores(relevance, examples):
+def own_off_topic_scores(relevance, relevance_examples, examples):
     """Off-topic scores of our examples under the article each was written for:
-    the relevance model's out-of-fold ones (it trains on all our examples), and
+    the relevance model's out-of-fold ones (it trains on all relevance_examples), and
     0 where comment and article languages differ, as in classify()."""
     articles = corpus.train_articles()
     article_languages = {key: detect(Article(a["headline"], a["body"]).text)[0] for key, a in articles.items()}
-    out_of_fold = dict(zip(relevance_keys(), relevance.oof_proba_))
+    out_of_fold = {(e.normalised, e.article): score for e, score in zip(relevance_examples, relevance.oof_proba_)}
     return np.array([out_of_fold[(e.normalised, e.article)] if e.article and article_languages[e.article] == e.lang else 0.0
                      for e in examples])
 
@@ -158,14 +158,15 @@ def thresholds_digest(*thresholds):
 def train(data=None, output=DEFAULT_ARTIFACT):
     started = time.time()
     shared_train, shared_calibration, _validation = corpus.split_shared(corpus.shared_examples(data))
-    own_train, own_calibration = corpus.split_own(corpus.own_examples())
+    own = corpus.own_examples()
+    own_train, own_calibration = corpus.split_own(own)
     print(f"train {len(shared_train)} shared + {len(own_train)} own; calibrate on {len(shared_calibration)} + {len(own_calibration)}")
     model = fit_guidelines(shared_train + own_train)
     calibration = shared_calibration + own_calibration
     model.calibrate([e.normalised for e in calibration], corpus.target_matrix(calibration))
-    pairs, off_topic = relevance_pairs()
-    relevance = RelevanceModel().fit(pairs, off_topic)
-    calibration_parts = (shared_calibration, own_calibration, relevance, off_topic)
+    with_article = relevance_examples(own)
+    relevance = RelevanceModel().fit(*relevance_pairs(with_article))
+    calibration_parts = (shared_calibration, own_calibration, relevance, with_article)
     linear_heads = model.predict_proba([e.normalised for e in calibration])
     print("embedding the calibration part and our own training examples")
     calibration_embeddings = embed_examples(calibration)
