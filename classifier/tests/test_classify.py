@@ -54,10 +54,12 @@ NEUTRAL_IDENTITY = [
 # models since the tenth, until the word model of the twelfth sends it back (threat 0.29,
 # review from 0.255): the candidates with its vocabulary batch did, those without did not.
 # The thirteenth's word model keeps it there (threat 0.35, review from 0.28).
+# With the encoder it sat at the edge (identity abuse 0.378, review from 0.379)
+# until the fifteenth pass's thresholds sent it to review too (0.40, from 0.31).
 SENT_TO_REVIEW = {
     "We need a kill switch for escalation.": {"off", "on"},
     "Jews and Christians lived in this neighbourhood for centuries.": {"off", "on"},
-    "The Kurds have suffered in every one of these wars.": {"off"},
+    "The Kurds have suffered in every one of these wars.": {"off", "on"},
 }
 
 
@@ -250,7 +252,8 @@ def test_thin_data_languages_send_lower_scores_to_review():
 def test_a_comment_of_unsure_language_gets_the_kurdish_caution():
     """Sorani typed in Latin letters is told as English with little confidence: a score that
     a sure English comment's thresholds approve goes to review, as a Kurdish comment's would."""
-    lenient = {g: (0.99, 0.995) for g in GUIDELINES}
+    # Thresholds no score passes: abuse this plain scores 0.98 to 0.99.
+    lenient = {g: (1.0, 1.0) for g in GUIDELINES}
     text = "hamu 3arabakan dzhmni kurdn, la xwenyanda haya"
     assert classify(text, lang="en", thresholds=lenient).decision == "approve"
     assert classify(text, lang="ckb", thresholds=lenient).decision == "review"
