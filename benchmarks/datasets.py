@@ -47,8 +47,10 @@ def validation_examples(data=None):
 # it shipped once, and the twenty-eighth its third part; the twenty-ninth, written blind at
 # the end of the thirteenth pass, judged the fourteenth pass's first part, the thirtieth and
 # thirty-first, written blind at its start, its second, and the thirty-second and
-# thirty-third, written blind after that reading, read the model it shipped once (the
-# thirty-fourth and thirty-fifth wait unread for the next pass).
+# thirty-third, written blind after that reading, read the model it shipped once; the
+# thirty-fourth and thirty-fifth, written blind at its end, judged the fifteenth pass, and
+# the thirty-sixth, written blind while it trained, read the model it shipped once (the
+# thirty-seventh waits unread for the next pass).
 _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3",
                   "news blind 4": "news_blind4", "news blind 5": "news_blind5",
                   "news blind 6": "news_blind6", "news blind 7": "news_blind7",
@@ -64,7 +66,9 @@ _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout
                   "news blind 26": "news_blind26", "news blind 27": "news_blind27",
                   "news blind 28": "news_blind28", "news blind 29": "news_blind29",
                   "news blind 30": "news_blind30", "news blind 31": "news_blind31",
-                  "news blind 32": "news_blind32", "news blind 33": "news_blind33"}
+                  "news blind 32": "news_blind32", "news blind 33": "news_blind33",
+                  "news blind 34": "news_blind34", "news blind 35": "news_blind35",
+                  "news blind 36": "news_blind36"}
 # Since the tenth pass the sets read before it are training data: their figures are marked so.
 NEWS_SETS = {f"{title} (trained on)" if name in TRAINED_NEWS_SETS else title: name
              for title, name in _ALL_NEWS_SETS.items()}
