@@ -34,7 +34,9 @@ TRAINED_NEWS_SETS = (
     "news_blind7", "news_blind8", "news_blind9", "news_blind10", "news_blind11", "news_blind12",
     "news_blind13", "news_blind14", "news_blind15", "news_blind16", "news_blind17",
     "news_blind18", "news_blind19", "news_blind20", "news_blind21", "news_blind22", "news_blind23",
-    "news_blind24", "news_blind25",
+    "news_blind24", "news_blind25", "news_blind26", "news_blind27", "news_blind28", "news_blind29",
+    "news_blind30", "news_blind31", "news_blind32", "news_blind33", "news_blind34", "news_blind35",
+    "news_blind36",
 )
 
 KINDS = ("profanity", "threat", "personal_attack", "vulgarity", "identity_abuse")

@@ -155,8 +155,9 @@ def test_the_words_of_veiled_threats_in_innocent_use_are_approved(text, expect_a
 
 # Condemnations in the words of violence. "Nobody deserves to be shot…" is a known
 # weakness: the word model rejects it (threat 0.94; "deserves to be shot" is how
-# threats are written) and the encoder sends it to review.
-REJECTED_TODAY = {"Nobody deserves to be shot for what they wrote.": {"off"}}
+# threats are written), and since the fifteenth issue-4 pass so does the encoder
+# (threat 0.90 against a reject threshold of 0.88; it sent it to review before).
+REJECTED_TODAY = {"Nobody deserves to be shot for what they wrote.": {"off", "on"}}
 
 
 @pytest.mark.parametrize("text", [
