@@ -48,9 +48,10 @@ def validation_examples(data=None):
 # the end of the thirteenth pass, judged the fourteenth pass's first part, the thirtieth and
 # thirty-first, written blind at its start, its second, and the thirty-second and
 # thirty-third, written blind after that reading, read the model it shipped once; the
-# thirty-fourth and thirty-fifth, written blind at its end, judged the fifteenth pass, and
-# the thirty-sixth, written blind while it trained, read the model it shipped once (the
-# thirty-seventh waits unread for the next pass).
+# thirty-fourth and thirty-fifth, written blind at its end, judged the fifteenth pass's first
+# part, the thirty-sixth, written blind while it trained, read its model once, the
+# thirty-seventh, written beside it, and the thirty-eighth judged its second part, and the
+# thirty-ninth read the model it shipped once (the fortieth waits unread).
 _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout", "news blind 3": "news_blind3",
                   "news blind 4": "news_blind4", "news blind 5": "news_blind5",
                   "news blind 6": "news_blind6", "news blind 7": "news_blind7",
@@ -68,7 +69,8 @@ _ALL_NEWS_SETS = {"news (consulted)": "news_eval", "news holdout": "news_holdout
                   "news blind 30": "news_blind30", "news blind 31": "news_blind31",
                   "news blind 32": "news_blind32", "news blind 33": "news_blind33",
                   "news blind 34": "news_blind34", "news blind 35": "news_blind35",
-                  "news blind 36": "news_blind36"}
+                  "news blind 36": "news_blind36", "news blind 37": "news_blind37",
+                  "news blind 38": "news_blind38", "news blind 39": "news_blind39"}
 # Since the tenth pass the sets read before it are training data: their figures are marked so.
 NEWS_SETS = {f"{title} (trained on)" if name in TRAINED_NEWS_SETS else title: name
              for title, name in _ALL_NEWS_SETS.items()}
